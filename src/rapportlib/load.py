@@ -1,0 +1,252 @@
+"""Reading and validating the input files of the data contract (participant register, budget).
+
+Every reader returns a new, typed DataFrame or raises :class:`~rapportlib.errors.InputError`
+listing **all** problems found, each with file, row (as numbered in Excel: the header is row 1),
+column, value and what was expected.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import re
+from pathlib import Path
+
+import pandas as pd
+
+from .codes import ALIASES, fold
+from .errors import InputError, Problem
+
+REQUIRED = ("deltagar_id", "kon", "fodelsear", "inskrivningsdatum", "remittent")
+OPTIONAL = (
+    "avslutsdatum",
+    "avslutsanledning",
+    "avslut_detalj",
+    "tidigt_avhopp",
+    "forsorjning_fore",
+    "forsorjning_efter",
+    "utbildning",
+    "ar_i_offentlig_forsorjning",
+    "delinsats",
+)
+# A personnummer: optional century, six date digits, optional separator, four digits.
+_PNR = re.compile(r"(?<!\d)(?:19|20)?\d{2}[01]\d[0-3]\d[-+]?\d{4}(?!\d)")
+_MISSING = {"", "-", "na", "nan", "none", "null"}
+
+
+def _read_text(path: Path) -> str:
+    raw = path.read_bytes()
+    for encoding in ("utf-8-sig", "cp1252"):
+        try:
+            return raw.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    return raw.decode("latin-1")
+
+
+def read_table(path: str | Path) -> tuple[pd.DataFrame, str]:
+    """Read a CSV or XLSX file as strings with folded headers; return it and its decimal mark."""
+    path = Path(path)
+    if path.suffix.lower() in (".xlsx", ".xlsm"):
+        frame = pd.read_excel(path, dtype=object).fillna("")
+        frame = frame.map(_excel_cell)
+        decimal = "."
+    else:
+        text = _read_text(path)
+        first = text.split("\n", 1)[0]
+        delimiter = ";" if first.count(";") >= first.count(",") and ";" in first else ","
+        decimal = "," if delimiter == ";" else "."
+        reader = csv.reader(io.StringIO(text), delimiter=delimiter)
+        rows = [r for r in reader]
+        header, body = (rows[0], rows[1:]) if rows else ([], [])
+        width = len(header)
+        body = [(r + [""] * width)[:width] for r in body if any(c.strip() for c in r)]
+        frame = pd.DataFrame(body, columns=header, dtype=object)
+    frame.columns = [fold(c) for c in frame.columns]
+    return frame, decimal
+
+
+def _excel_cell(value: object) -> str:
+    if isinstance(value, (dt.datetime, pd.Timestamp)):
+        return value.date().isoformat()
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
+def _parse_date(text: str) -> dt.date | None:
+    text = text.strip()
+    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
+        return dt.date.fromisoformat(text)
+    if re.fullmatch(r"\d{5}(\.0)?", text):  # an Excel date serial
+        return dt.date(1899, 12, 30) + dt.timedelta(days=int(float(text)))
+    raise ValueError(text)
+
+
+def _parse_number(text: str, decimal: str) -> float:
+    text = text.strip().replace("\u00a0", "").replace("\u202f", "").replace(" ", "")
+    text = text.replace("\u2212", "-").replace("kr", "")
+    if decimal == "," or ("," in text and "." not in text):
+        text = text.replace(".", "").replace(",", ".")
+    return float(text)
+
+
+def read_register(path: str | Path) -> pd.DataFrame:
+    """Read and validate a participant register (one row per enrolment).
+
+    Returns a new DataFrame with one row per enrolment and the contract's columns typed:
+    dates as ``datetime64``, code lists as tuples of codes, missing values as ``NA``.
+    """
+    path = Path(path)
+    file = path.name
+    raw, decimal = read_table(path)
+    problems: list[Problem] = []
+    for col in REQUIRED:
+        if col not in raw.columns:
+            problems.append(Problem(file, 1, col, None, "kolumnen saknas (obligatorisk)"))
+    if problems:
+        raise InputError(problems)
+
+    def cell(i: int, col: str) -> str:
+        return str(raw.at[i, col]).strip() if col in raw.columns else ""
+
+    records = []
+    for i in range(len(raw)):
+        row = i + 2
+        for col in raw.columns:
+            if _PNR.search(str(raw.at[i, col])):
+                problems.append(
+                    Problem(file, row, col, None, "ett värde som liknar ett personnummer; använd ett pseudonymt id")
+                )
+        rec: dict[str, object] = {"rad": row}
+        rec["deltagar_id"] = cell(i, "deltagar_id")
+        if not rec["deltagar_id"]:
+            problems.append(Problem(file, row, "deltagar_id", "", "ett deltagar-id"))
+        for col, kind in (("kon", "kon"), ("remittent", "remittent")):
+            rec[col] = _code(cell(i, col), kind, file, row, col, problems, required=True)
+        rec["avslutsanledning"] = _code(cell(i, "avslutsanledning"), "avslutsanledning", file, row,
+                                        "avslutsanledning", problems, required=False)
+        rec["utbildning"] = _code(cell(i, "utbildning"), "utbildning", file, row, "utbildning", problems,
+                                  required=False)
+        avhopp = cell(i, "tidigt_avhopp")
+        rec["tidigt_avhopp"] = None
+        if fold(avhopp) not in _MISSING:
+            value = ALIASES["ja_nej"].get(fold(avhopp))
+            if value is None:
+                problems.append(Problem(file, row, "tidigt_avhopp", avhopp, "ja eller nej"))
+            rec["tidigt_avhopp"] = value == "ja"
+        year = cell(i, "fodelsear")
+        rec["fodelsear"] = None
+        if re.fullmatch(r"\d{4}(\.0)?", year):
+            rec["fodelsear"] = int(float(year))
+        else:
+            problems.append(Problem(file, row, "fodelsear", year, "ett fyrsiffrigt årtal"))
+        for col in ("inskrivningsdatum", "avslutsdatum"):
+            text = cell(i, col)
+            rec[col] = None
+            if fold(text) in _MISSING:
+                if col == "inskrivningsdatum":
+                    problems.append(Problem(file, row, col, text, "ett datum ÅÅÅÅ-MM-DD"))
+                continue
+            try:
+                rec[col] = _parse_date(text)
+            except ValueError:
+                problems.append(Problem(file, row, col, text, "ett datum ÅÅÅÅ-MM-DD"))
+        for col in ("forsorjning_fore", "forsorjning_efter"):
+            codes = []
+            for part in re.split(r"[;,]", cell(i, col)):
+                if fold(part) in _MISSING:
+                    continue
+                code = _code(part, "forsorjning", file, row, col, problems, required=True)
+                if code and code not in codes:
+                    codes.append(code)
+            rec[col] = tuple(codes)
+        years = cell(i, "ar_i_offentlig_forsorjning")
+        rec["ar_i_offentlig_forsorjning"] = None
+        if fold(years) not in _MISSING:
+            try:
+                rec["ar_i_offentlig_forsorjning"] = _parse_number(years, decimal)
+            except ValueError:
+                problems.append(Problem(file, row, "ar_i_offentlig_forsorjning", years, "ett antal år, t.ex. 2,5"))
+        rec["avslut_detalj"] = cell(i, "avslut_detalj") or None
+        rec["delinsats"] = cell(i, "delinsats") or None
+        start, end = rec["inskrivningsdatum"], rec["avslutsdatum"]
+        if start and end and end < start:
+            problems.append(Problem(file, row, "avslutsdatum", str(end), f"ett datum tidigast {start}"))
+        records.append(rec)
+    frame = pd.DataFrame.from_records(
+        records,
+        columns=["rad", "deltagar_id", *REQUIRED[1:], *OPTIONAL],
+    )
+    problems += _overlaps(frame, file)
+    if problems:
+        raise InputError(problems)
+    for col in ("inskrivningsdatum", "avslutsdatum"):
+        frame[col] = pd.to_datetime(frame[col])
+    frame["fodelsear"] = frame["fodelsear"].astype("int64")
+    frame["ar_i_offentlig_forsorjning"] = frame["ar_i_offentlig_forsorjning"].astype("float64")
+    frame["tidigt_avhopp"] = frame["tidigt_avhopp"].astype("boolean")
+    return frame
+
+
+def _code(text: str, kind: str, file: str, row: int, col: str, problems: list[Problem], *, required: bool):
+    key = fold(text)
+    if key in _MISSING:
+        if required:
+            problems.append(Problem(file, row, col, text, "ett värde (obligatoriskt)"))
+        return None
+    code = ALIASES[kind].get(key)
+    if code is None:
+        known = sorted(set(ALIASES[kind].values()))
+        problems.append(Problem(file, row, col, text, f"en av {', '.join(known)}"))
+    return code
+
+
+def _overlaps(frame: pd.DataFrame, file: str) -> list[Problem]:
+    """Enrolments of one id that overlap in time (an open enrolment runs for ever)."""
+    problems = []
+    spells = frame.dropna(subset=["inskrivningsdatum"]).sort_values(["deltagar_id", "inskrivningsdatum"])
+    previous: dict[str, tuple[int, object]] = {}
+    for rec in spells.itertuples():
+        prior = previous.get(rec.deltagar_id)
+        if prior is not None:
+            prior_row, prior_end = prior
+            if prior_end is None or rec.inskrivningsdatum <= prior_end:
+                problems.append(
+                    Problem(file, rec.rad, "inskrivningsdatum", str(rec.inskrivningsdatum),
+                            f"ett datum efter avslutet på rad {prior_row} (samma deltagar-id, inskrivningarna överlappar)")
+                )
+        previous[rec.deltagar_id] = (rec.rad, rec.avslutsdatum)
+    return problems
+
+
+def read_budget(path: str | Path) -> pd.DataFrame:
+    """Read a budget file: one row per cost line with ``post``, ``budget``, ``utfall``, optional ``prognos``."""
+    path = Path(path)
+    file = path.name
+    raw, decimal = read_table(path)
+    problems = [Problem(file, 1, c, None, "kolumnen saknas (obligatorisk)") for c in ("post", "budget", "utfall")
+                if c not in raw.columns]
+    if problems:
+        raise InputError(problems)
+    records = []
+    for i in range(len(raw)):
+        rec: dict[str, object] = {"post": str(raw.at[i, "post"]).strip()}
+        for col in ("budget", "utfall", "prognos"):
+            text = str(raw.at[i, col]).strip() if col in raw.columns else ""
+            rec[col] = None
+            if fold(text) in _MISSING:
+                if col != "prognos":
+                    problems.append(Problem(file, i + 2, col, text, "ett belopp i kronor"))
+                continue
+            try:
+                rec[col] = _parse_number(text, decimal)
+            except ValueError:
+                problems.append(Problem(file, i + 2, col, text, "ett belopp i kronor, t.ex. 2 150 000"))
+        records.append(rec)
+    if problems:
+        raise InputError(problems)
+    return pd.DataFrame.from_records(records, columns=["post", "budget", "utfall", "prognos"]).astype(
+        {"budget": "float64", "utfall": "float64", "prognos": "float64"}
+    )

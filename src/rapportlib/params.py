@@ -1,0 +1,132 @@
+"""Reading a params file (one team and period) into an immutable value.
+
+The YAML is read once, at the edge; everything downstream receives a :class:`Params`.
+Paths inside the file are relative to the file's own folder.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .codes import EXIT_REASONS
+from .errors import InputError, Problem
+
+TEMPLATES = ("sodra-dalarna", "vasteras")
+POPULATIONS = ("in_goal", "all_exits")
+
+
+@dataclass(frozen=True)
+class Rules:
+    """A team's own counting rules."""
+
+    trial_months: int = 2
+    in_goal: tuple[str, ...] = ("arbete", "studier", "fortsatt_rehabilitering")
+    throughput_population: str = "in_goal"
+
+
+@dataclass(frozen=True)
+class Params:
+    """Everything a report depends on besides the data files themselves."""
+
+    path: Path
+    team: str
+    name: str
+    federation: str
+    template: str
+    start: dt.date
+    end: dt.date
+    data: dict[str, Path]
+    rules: Rules
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def period_slug(self) -> str:
+        """Folder name of the period: ``2018`` for a calendar year, else ``2021-07-01_2022-06-30``."""
+        if (self.start.month, self.start.day, self.end.month, self.end.day) == (1, 1, 12, 31) and (
+            self.start.year == self.end.year
+        ):
+            return str(self.start.year)
+        return f"{self.start.isoformat()}_{self.end.isoformat()}"
+
+
+def _date(value: Any, name: str, problems: list[Problem], file: str) -> dt.date | None:
+    if isinstance(value, dt.date):
+        return value
+    try:
+        return dt.date.fromisoformat(str(value))
+    except ValueError:
+        problems.append(Problem(file, None, name, str(value), "ett datum ÅÅÅÅ-MM-DD"))
+        return None
+
+
+def load_params(path: str | Path) -> Params:
+    """Read and check a params file; raise :class:`InputError` listing every problem."""
+    path = Path(path)
+    file = str(path)
+    try:
+        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise InputError([Problem(file, None, None, None, "filen finns inte")]) from None
+    except yaml.YAMLError as exc:
+        raise InputError([Problem(file, None, None, None, f"ogiltig YAML ({exc})")]) from None
+    if not isinstance(raw, dict):
+        raise InputError([Problem(file, None, None, None, "en YAML-mappning med nycklar")])
+    problems: list[Problem] = []
+
+    def need(key: str) -> Any:
+        if key not in raw:
+            problems.append(Problem(file, None, key, None, "nyckeln saknas"))
+        return raw.get(key)
+
+    team = need("team")
+    if team is not None and not re.fullmatch(r"[a-z0-9-]+", str(team)):
+        problems.append(Problem(file, None, "team", str(team), "en slug av a-z, 0-9 och -"))
+    template = raw.get("template", "sodra-dalarna")
+    if template not in TEMPLATES:
+        problems.append(Problem(file, None, "template", str(template), f"en av {TEMPLATES}"))
+    period = need("period") or {}
+    start = _date(period.get("start"), "period.start", problems, file)
+    end = _date(period.get("end"), "period.end", problems, file)
+    if start and end and end < start:
+        problems.append(Problem(file, None, "period.end", str(end), "ett datum efter period.start"))
+    data_raw = need("data") or {}
+    if "participants" not in data_raw:
+        problems.append(Problem(file, None, "data.participants", None, "sökväg till deltagarregistret"))
+    data = {k: (path.parent / str(v)).resolve() for k, v in data_raw.items() if v}
+    for key, p in data.items():
+        if not p.exists():
+            problems.append(Problem(file, None, f"data.{key}", str(data_raw[key]), "en fil som finns"))
+    rules_raw = raw.get("rules") or {}
+    rules = Rules(
+        trial_months=int(rules_raw.get("trial_months", 2)),
+        in_goal=tuple(rules_raw.get("in_goal", Rules.in_goal)),
+        throughput_population=rules_raw.get("throughput_population", "in_goal"),
+    )
+    for code in rules.in_goal:
+        if code not in EXIT_REASONS:
+            problems.append(Problem(file, None, "rules.in_goal", code, f"en av {EXIT_REASONS}"))
+    if rules.throughput_population not in POPULATIONS:
+        problems.append(
+            Problem(file, None, "rules.throughput_population", rules.throughput_population, f"en av {POPULATIONS}")
+        )
+    if problems:
+        raise InputError(problems)
+    known = {"team", "name", "federation", "template", "period", "data", "rules"}
+    return Params(
+        path=path.resolve(),
+        team=str(team),
+        name=str(raw.get("name", team)),
+        federation=str(raw.get("federation", "")),
+        template=template,
+        start=start,
+        end=end,
+        data=data,
+        rules=rules,
+        extra={k: v for k, v in raw.items() if k not in known},
+    )
