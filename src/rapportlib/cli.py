@@ -1,0 +1,95 @@
+"""The ``rapport`` command line (data contract §4).
+
+- ``rapport indicators PARAMS``: print the indicators JSON.
+- ``rapport validate PARAMS``: check every input file; exit 0 when valid.
+- ``rapport render PARAMS…`` / ``rapport render --all``: render reports to ``output/``.
+
+Invalid input exits with status 2 and lists the problems on standard error, never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from . import __version__
+from .errors import InputError
+
+EXIT_INVALID = 2
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="rapport", description="Årsrapporter för samverkansteam.")
+    parser.add_argument("--version", action="version", version=f"rapport {__version__}")
+    sub = parser.add_subparsers(dest="command", required=True)
+    p = sub.add_parser("indicators", help="skriv indikatorerna som JSON")
+    p.add_argument("params")
+    p = sub.add_parser("validate", help="kontrollera indata")
+    p.add_argument("params")
+    p = sub.add_parser("render", help="rendera rapporter (HTML, PDF, indicators.json)")
+    p.add_argument("params", nargs="*")
+    p.add_argument("--all", action="store_true", help="alla params-filer under params/")
+    p.add_argument("--output", type=Path, help="publiceringsmapp (standard: output/)")
+    return parser
+
+
+def _indicators(args) -> int:
+    from .pipeline import indicators_for
+
+    _, result = indicators_for(args.params)
+    json.dump(result, sys.stdout, ensure_ascii=False, indent=2)
+    sys.stdout.write("\n")
+    return 0
+
+
+def _validate(args) -> int:
+    from .params import load_params
+    from .pipeline import load_inputs
+
+    params = load_params(args.params)
+    inputs = load_inputs(params)
+    reg = inputs["participants"]
+    print(f"OK: {args.params}: {len(reg)} inskrivningar, {reg['deltagar_id'].nunique()} deltagare.")
+    return 0
+
+
+def _render(args) -> int:
+    from .render import Layout, all_params, render
+
+    layout = Layout.default()
+    if args.output:
+        layout = Layout(layout.notebook, args.output.resolve(), layout.build)
+    targets = all_params() if args.all else [Path(p) for p in args.params]
+    if not targets:
+        print("rapport render: ange params-filer eller --all", file=sys.stderr)
+        return EXIT_INVALID
+    failures = []
+    for target in targets:
+        try:
+            folder = render(target, layout)
+            print(f"{target}: {folder}")
+        except InputError as exc:
+            failures.append((target, EXIT_INVALID, str(exc)))
+        except Exception as exc:  # a failing report must not stop the others
+            failures.append((target, 1, f"{type(exc).__name__}: {exc}"))
+    for target, _, message in failures:
+        print(f"{target}: misslyckades\n{message}", file=sys.stderr)
+    if failures:
+        return max(code for _, code, _ in failures)
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    handler = {"indicators": _indicators, "validate": _validate, "render": _render}[args.command]
+    try:
+        return handler(args)
+    except InputError as exc:
+        print(str(exc), file=sys.stderr)
+        return EXIT_INVALID
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

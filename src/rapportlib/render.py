@@ -1,0 +1,261 @@
+"""Rendering: execute the notebook with Papermill, then publish HTML, PDF and indicators.json.
+
+The executed notebook (which holds the report's outputs) stays in a private build folder; only
+aggregates reach ``output/``. Each report is written to a temporary folder beside its published
+folder and swapped in when complete, so a failed render leaves the earlier report in place.
+
+Quarto compatibility: outputs carry ``text/html`` (taken by HTML), ``text/markdown`` and
+``image/svg+xml`` (taken by the PDF); the PDF path here does what Quarto does for
+``format: typst``: Markdown through pandoc to Typst, compiled by Typst.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import os
+import re
+import shutil
+import string
+import tempfile
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+
+import nbformat
+
+from . import __version__, fmt
+from .errors import InputError
+from .params import Params, load_params
+from .pipeline import indicators_for, load_inputs
+
+ROOT_MARKERS = ("pyproject.toml", "params")
+
+
+@dataclass(frozen=True)
+class Layout:
+    """Where things live: the notebook, the published output and the private build folder."""
+
+    notebook: Path
+    output: Path
+    build: Path
+
+    @classmethod
+    def default(cls, root: Path | None = None) -> Layout:
+        root = root or project_root()
+        return cls(root / "notebooks" / "report.ipynb", root / "output", root / "build")
+
+
+def project_root(start: Path | None = None) -> Path:
+    """The nearest folder upwards holding ``notebooks/`` and ``params/`` (else the working folder)."""
+    here = (start or Path.cwd()).resolve()
+    for folder in (here, *here.parents):
+        if (folder / "notebooks").is_dir() and (folder / "params").is_dir():
+            return folder
+    return here
+
+
+def _template(name: str) -> str:
+    return resources.files("rapportlib").joinpath("templates", name).read_text(encoding="utf-8")
+
+
+# ---------------------------------------------------------------- execution
+
+
+def execute(params: Params, layout: Layout) -> nbformat.NotebookNode:
+    """Run the report notebook for one params file; the executed copy is kept under ``build/``."""
+    import papermill
+
+    build_dir = layout.build / params.team / params.period_slug
+    build_dir.mkdir(parents=True, exist_ok=True)
+    target = build_dir / "report.ipynb"
+    papermill.execute_notebook(
+        str(layout.notebook),
+        str(target),
+        parameters={"params_path": str(params.path)},
+        cwd=str(layout.notebook.parent),
+        kernel_name="python3",
+        progress_bar=False,
+        log_output=False,
+    )
+    return nbformat.read(target, as_version=4)
+
+
+# --------------------------------------------------------------------- HTML
+
+
+def _title_meta(nb: nbformat.NotebookNode) -> dict:
+    for cell in nb.cells:
+        for out in cell.get("outputs", []):
+            meta = out.get("metadata", {}).get("rapport", {})
+            if meta.get("role") == "title":
+                return meta
+    return {}
+
+
+def to_html(nb: nbformat.NotebookNode, provenance: str) -> str:
+    """One self-contained HTML page in Swedish: no code, no external requests."""
+    from nbconvert import HTMLExporter
+
+    nb = nbformat.from_dict(nb)
+    nb.cells = [c for c in nb.cells if c.cell_type != "raw"]
+    exporter = HTMLExporter(
+        template_name="basic", exclude_input=True, exclude_input_prompt=True, exclude_output_prompt=True,
+        anchor_link_text="",
+    )
+    body, _ = exporter.from_notebook_node(nb)
+    meta = _title_meta(nb)
+    title = f"Verksamhetsrapport {meta.get('team', '')} {meta.get('period', '')}".strip()
+    return (
+        '<!DOCTYPE html>\n<html lang="sv">\n<head>\n<meta charset="utf-8">\n'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+        f"<title>{html.escape(title)}</title>\n"
+        f"<style>\n{_template('report.css')}</style>\n</head>\n<body>\n<main>\n{body}\n</main>\n"
+        f'<footer class="provenance">{provenance}</footer>\n</body>\n</html>\n'
+    )
+
+
+# ---------------------------------------------------------------------- PDF
+
+
+def to_markdown(nb: nbformat.NotebookNode, asset_dir: Path) -> tuple[str, dict]:
+    """The report as Markdown, as Quarto would see it: markdown cells, ``text/markdown`` outputs
+    and SVG images (written to ``asset_dir``). Returns the Markdown and the title metadata."""
+    parts, title = [], {}
+    n_img = 0
+    for cell in nb.cells:
+        if cell.cell_type == "markdown":
+            parts.append(cell.source)
+            continue
+        for out in cell.get("outputs", []) if cell.cell_type == "code" else []:
+            data, meta = out.get("data", {}), out.get("metadata", {}).get("rapport", {})
+            if meta.get("role") == "title":
+                title = dict(meta, cover=data.get("text/markdown", ""))
+            elif "text/markdown" in data:
+                parts.append(data["text/markdown"])
+            elif "image/svg+xml" in data:
+                n_img += 1
+                path = asset_dir / f"figur-{n_img}.svg"
+                path.write_text(data["image/svg+xml"], encoding="utf-8")
+                caption = meta.get("caption", "")
+                parts.append(f"![{caption}]({path.name}){{width=85%}}")
+    return "\n\n".join(parts), title
+
+
+def _typst_markup(text: str) -> str:
+    return re.sub(r"([\\#*_$@<>\[\]`~])", r"\\\1", text)
+
+
+def _typst_string(text: str) -> str:
+    return text.replace("\\", "\\\\").replace('"', '\\"')
+
+
+def to_pdf(nb: nbformat.NotebookNode, target: Path) -> None:
+    """Render the PDF: Markdown → Typst (pandoc) → PDF (typst), A4, cover, contents, page numbers."""
+    import pypandoc
+    import typst
+
+    with tempfile.TemporaryDirectory(prefix="rapport-typst-") as tmp:
+        tmp = Path(tmp)
+        markdown, title = to_markdown(nb, tmp)
+
+        def convert(md: str) -> str:
+            return pypandoc.convert_text(md, "typst", format="markdown", extra_args=["--shift-heading-level-by=-1",
+                                                                                   "--wrap=none"])
+
+        page = string.Template(_template("report.typ")).substitute(
+            title=_typst_string(f"Verksamhetsrapport {title.get('team', '')}"),
+            federation=_typst_markup(title.get("federation", "")),
+            team_name=_typst_markup(title.get("team", "")),
+            period=_typst_markup(title.get("period", "")),
+            cover=convert(title.get("cover", "")),
+            body=convert(markdown),
+        )
+        (tmp / "report.typ").write_text(page, encoding="utf-8")
+        typst.compile(str(tmp / "report.typ"), output=str(target), root=str(tmp))
+
+
+# ---------------------------------------------------------------- publishing
+
+
+def _provenance(params: Params) -> str:
+    return (
+        f"Rapporten är framtagen med rapport {html.escape(__version__)} ur deltagarregistret "
+        f"för {html.escape(params.name)}, period {fmt.date(params.start)} – {fmt.date(params.end)}. "
+        "Alla siffror är beräknade ur data; underlaget finns i indicators.json."
+    )
+
+
+def render(params_path: str | Path, layout: Layout | None = None) -> Path:
+    """Render one report; return its published folder. Invalid input raises ``InputError`` before
+    anything is written."""
+    layout = layout or Layout.default()
+    params = load_params(params_path)
+    load_inputs(params)  # validate first: nothing is executed or written from invalid data
+    _, indicators = indicators_for(params.path)
+    nb = execute(params, layout)
+    published = layout.output / params.team / params.period_slug
+    published.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f".{params.period_slug}.", dir=published.parent))
+    staging.chmod(0o755)  # a published folder is world-readable, unlike mkdtemp's default
+    try:
+        (staging / "report.html").write_text(to_html(nb, _provenance(params)), encoding="utf-8")
+        to_pdf(nb, staging / "report.pdf")
+        (staging / "indicators.json").write_text(
+            json.dumps(indicators, ensure_ascii=False, indent=2) + "\n", encoding="utf-8"
+        )
+        old = published.with_name(f".{params.period_slug}.old")
+        if published.exists():
+            os.replace(published, old)
+        os.replace(staging, published)
+        shutil.rmtree(old, ignore_errors=True)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    write_index(layout.output)
+    return published
+
+
+def all_params(root: Path | None = None) -> list[Path]:
+    """Every params file under ``params/``, in a stable order."""
+    root = root or project_root()
+    return sorted(p for p in (root / "params").rglob("*.yml") if p.is_file())
+
+
+def write_index(output: Path) -> Path:
+    """``output/index.html``: every published report with key figures and links."""
+    rows = []
+    for path in sorted(output.glob("*/*/indicators.json")):
+        ind = json.loads(path.read_text(encoding="utf-8"))
+        folder = path.parent.relative_to(output).as_posix()
+        f, o = ind["flows"], ind["outcomes"]
+        months = ind["throughput"]["months"]["all"]
+        rows.append(
+            "<tr>"
+            f'<th scope="row">{html.escape(ind["team"])}</th>'
+            f'<td>{html.escape(ind["period"]["start"])} – {html.escape(ind["period"]["end"])}</td>'
+            f'<td class="num">{fmt.number(f["served"])}</td>'
+            f'<td class="num">{fmt.percent(o["in_goal_share"])}</td>'
+            f'<td class="num">{fmt.months(months)}</td>'
+            f'<td><a href="{folder}/report.html">HTML</a> · <a href="{folder}/report.pdf">PDF</a> · '
+            f'<a href="{folder}/indicators.json">JSON</a></td>'
+            "</tr>"
+        )
+    page = (
+        '<!DOCTYPE html>\n<html lang="sv">\n<head>\n<meta charset="utf-8">\n'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+        f"<title>Rapporter</title>\n<style>\n{_template('report.css')}</style>\n</head>\n<body>\n<main>\n"
+        "<h1>Verksamhetsrapporter</h1>\n"
+        '<div class="table-wrap"><table class="rapport-table"><caption>Publicerade rapporter</caption>'
+        '<thead><tr><th scope="col">Team</th><th scope="col">Period</th><th scope="col" class="num">'
+        'Totalt arbetat med</th><th scope="col" class="num">I mål</th><th scope="col" class="num">'
+        'Genomströmningstid</th><th scope="col">Filer</th></tr></thead>'
+        f"<tbody>{''.join(rows)}</tbody></table></div>\n</main>\n</body>\n</html>\n"
+    )
+    output.mkdir(parents=True, exist_ok=True)
+    target = output / "index.html"
+    target.write_text(page, encoding="utf-8")
+    return target
+
+
+__all__ = ["Layout", "render", "all_params", "write_index", "InputError"]

@@ -1,0 +1,140 @@
+"""What a report notebook calls: load once, then display numbered tables, figures and text.
+
+Every displayed block carries several MIME types, so each output format picks what suits it
+(Quarto's rule): HTML takes ``text/html``; the PDF takes ``text/markdown`` or ``image/svg+xml``;
+consoles take ``text/plain``.
+"""
+
+from __future__ import annotations
+
+import html
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from . import charts, fmt, tables
+from .codes import label
+from .params import Params
+from .pipeline import indicators_for
+
+
+@dataclass(frozen=True)
+class Block:
+    """A displayable piece of the report in several formats."""
+
+    html: str
+    markdown: str | None
+    text: str
+    svg: str | None = None
+    meta: dict = field(default_factory=dict)
+
+    def _repr_mimebundle_(self, include=None, exclude=None):
+        data = {"text/html": self.html, "text/plain": self.text}
+        if self.markdown is not None:
+            data["text/markdown"] = self.markdown
+        if self.svg is not None:
+            data["image/svg+xml"] = self.svg
+        return data, ({"rapport": self.meta} if self.meta else {})
+
+
+class Report:
+    """One team's report for one period: its params, its indicators, and numbering of tables and figures."""
+
+    def __init__(self, params: Params, indicators: dict):
+        self.params = params
+        self.indicators = indicators
+        self._tables = 0
+        self._figures = 0
+
+    @classmethod
+    def load(cls, params_path: str | Path) -> Report:
+        """Read the params file and its data, and compute the indicators."""
+        params, indicators = indicators_for(params_path)
+        return cls(params, indicators)
+
+    # ---------------------------------------------------------------- pieces
+
+    def title_block(self) -> Block:
+        """Title, team, förbund, period and the key figures."""
+        p, ind = self.params, self.indicators
+        period = f"{fmt.date(p.start)} – {fmt.date(p.end)}"
+        key = self.key_figures()
+        cards = "".join(
+            f'<div class="kpi"><span class="kpi-value">{html.escape(v)}</span>'
+            f'<span class="kpi-label">{html.escape(k)}</span></div>'
+            for k, v in key
+        )
+        page = (
+            f'<header class="title-block"><p class="kicker">{html.escape(p.federation)}</p>'
+            f"<h1>Verksamhetsrapport {html.escape(p.name)}</h1>"
+            f'<p class="period">Period {html.escape(period)}</p>'
+            f'<div class="kpis" aria-label="Nyckeltal">{cards}</div></header>'
+        )
+        md_rows = "\n".join(f"| {k} | {v} |" for k, v in key)
+        markdown = f"| Nyckeltal | |\n|:---|---:|\n{md_rows}\n\n: Nyckeltal {{#tbl-kpi}}"
+        text = f"Verksamhetsrapport {p.name}, {period}"
+        return Block(page, markdown, text, meta={"role": "title", "team": p.name, "federation": p.federation,
+                                                  "period": period, "team_slug": ind["team"]})
+
+    def key_figures(self) -> list[tuple[str, str]]:
+        """The few figures a reader looks for first."""
+        ind = self.indicators
+        f, o = ind["flows"], ind["outcomes"]
+        figures = [
+            ("Totalt arbetat med", fmt.number(f["served"])),
+            ("Nyinskrivna", fmt.number(f["new"])),
+            ("Avslutade", fmt.number(f["exits"])),
+            ("I mål", fmt.percent(o["in_goal_share"])),
+            ("Genomströmningstid", fmt.months(ind["throughput"]["months"]["all"])),
+        ]
+        if "budget" in ind:
+            figures.append(("Budget kvar", fmt.kronor(ind["budget"]["total"]["remaining"])))
+        return figures
+
+    def summary(self) -> Block:
+        """A short summary in Swedish whose every figure comes from the indicators."""
+        ind = self.indicators
+        f, o, t = ind["flows"], ind["outcomes"], ind["throughput"]["months"]
+        goals = fmt.enumeration([label("exit_reason", c).lower() for c in o["in_goal_codes"]])
+        sex_end = ind["sex"]["active_end"]
+        parts = [
+            f"Under perioden arbetade teamet med {fmt.number(f['served'])} deltagare. "
+            f"Vid periodens början var {fmt.number(f['active_start'])} inskrivna, och "
+            f"{fmt.number(f['new'])} nya skrevs in under perioden.",
+            f"{fmt.number(f['exits'])} deltagare avslutades, varav {fmt.number(f['early_dropouts'])} "
+            f"under prövotiden (tidiga avhopp), och vid periodens slut var {fmt.number(f['active_end'])} "
+            f"inskrivna ({fmt.number(sex_end.get('kvinna', 0))} kvinnor och {fmt.number(sex_end.get('man', 0))} män).",
+        ]
+        if o["denominator"]:
+            parts.append(
+                f"Av de {fmt.number(o['denominator'])} som avslutades efter prövotiden gick {fmt.number(o['in_goal'])} "
+                f"vidare till {goals}: {fmt.percent(o['in_goal_share'])} i mål."
+            )
+        else:
+            parts.append("Ingen deltagare avslutades efter prövotiden, så någon resultatandel finns inte.")
+        if t["all"] is not None:
+            parts.append(f"Genomströmningstiden var i genomsnitt {fmt.months(t['all'])}.")
+        text = " ".join(parts)
+        return Block(f'<p class="summary">{html.escape(text)}</p>', text, text)
+
+    def table(self, name: str, *args) -> Block:
+        """A numbered table by name, e.g. ``rep.table("flows")`` or ``rep.table("referrer", "new")``."""
+        builder = getattr(tables, f"{name.replace('-', '_')}_table")
+        tab = builder(self.indicators, *args)
+        if tab is None:
+            return Block('<p class="missing">Uppgifter saknas.</p>', "*Uppgifter saknas.*", "Uppgifter saknas.")
+        self._tables += 1
+        n = self._tables
+        return Block(tab.to_html(n), tab.to_markdown(n), tab.to_text(n), meta={"table": tab.key, "number": n})
+
+    def figure(self, name: str) -> Block:
+        """A numbered chart by name, e.g. ``rep.figure("throughput_history")``."""
+        fig = getattr(charts, f"{name.replace('-', '_')}_chart")(self.indicators)
+        self._figures += 1
+        n = self._figures
+        caption = f"Figur {n}: {fig.caption}"
+        page = (
+            f'<figure class="chart" id="fig-{fig.key}"><div class="chart-svg" role="img" '
+            f'aria-label="{html.escape(fig.alt)}">{fig.svg}</div>'
+            f"<figcaption>{html.escape(caption)}</figcaption></figure>"
+        )
+        return Block(page, None, fig.alt, svg=fig.svg, meta={"figure": fig.key, "caption": caption, "alt": fig.alt})
