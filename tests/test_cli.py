@@ -1,0 +1,62 @@
+"""The `rapport` command line: JSON on stdout, exit status 2 and a clear message on bad input."""
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+CORE_KEYS = ("team", "period", "flows", "sex", "outcomes", "throughput", "age", "age_bands", "referrer", "payer",
+             "benefit_years", "support")
+
+
+def run(*args, cwd=ROOT):
+    return subprocess.run([sys.executable, "-m", "rapportlib.cli", *args], cwd=cwd, capture_output=True, text=True)
+
+
+def test_indicators_prints_the_contract_json():
+    proc = run("indicators", "params/avesta/2021-22.yml")
+    assert proc.returncode == 0, proc.stderr
+    data = json.loads(proc.stdout)
+    for key in CORE_KEYS:
+        assert key in data
+    assert data["period"] == {"start": "2021-07-01", "end": "2022-06-30"}
+    assert data["outcomes"]["in_goal_share"] == 0.625
+
+
+def test_validate_accepts_the_examples():
+    for params in sorted((ROOT / "params").rglob("*.yml")):
+        proc = run("validate", str(params))
+        assert proc.returncode == 0, proc.stderr
+        assert proc.stdout.startswith("OK")
+
+
+def _bad_params(tmp_path, register_text):
+    (tmp_path / "deltagare.csv").write_text(register_text, encoding="utf-8")
+    params = tmp_path / "bad.yml"
+    params.write_text(
+        "team: test\nname: Test\nperiod: {start: 2020-01-01, end: 2020-12-31}\n"
+        "data: {participants: deltagare.csv}\n", encoding="utf-8")
+    return params
+
+
+def test_bad_register_exits_2_naming_file_row_column_and_value(tmp_path):
+    params = _bad_params(
+        tmp_path,
+        "deltagar_id,kon,fodelsear,inskrivningsdatum,avslutsdatum,avslutsanledning,remittent\n"
+        "A1,kvinna,1980,2020-02-01,,,af\n"
+        "A2,kvinna,1980,2020-13-01,,,af\n"
+        "A3,okänt,1980,2020-02-01,,,af\n",
+    )
+    for command in ("validate", "indicators"):
+        proc = run(command, str(params))
+        assert proc.returncode == 2
+        assert "Traceback" not in proc.stderr
+        assert "deltagare.csv, rad 3, kolumn 'inskrivningsdatum': värdet '2020-13-01'" in proc.stderr
+        assert "deltagare.csv, rad 4, kolumn 'kon': värdet 'okänt'" in proc.stderr
+
+
+def test_missing_params_file_exits_2(tmp_path):
+    proc = run("indicators", str(tmp_path / "nope.yml"))
+    assert proc.returncode == 2
+    assert "filen finns inte" in proc.stderr and "Traceback" not in proc.stderr

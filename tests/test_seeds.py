@@ -1,0 +1,118 @@
+"""The example data reproduce the seed reports' published figures (where the seeds agree with themselves)."""
+
+from pathlib import Path
+
+import pytest
+
+from rapportlib.pipeline import indicators_for
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture(scope="module")
+def avesta_2022():
+    return indicators_for(ROOT / "params/avesta/2021-22.yml")[1]
+
+
+@pytest.fixture(scope="module")
+def avesta_2018():
+    return indicators_for(ROOT / "params/avesta/2018.yml")[1]
+
+
+@pytest.fixture(scope="module")
+def vasteras_2020():
+    return indicators_for(ROOT / "params/vasteras/2020.yml")[1]
+
+
+def test_avesta_2021_22_flows_and_result(avesta_2022):
+    ind = avesta_2022
+    # Seed 000: 33 + 34 − 24 = 43 (the text's "34 at start" contradicts its own 67 served).
+    assert ind["flows"] == {"active_start": 33, "new": 34, "exits": 24, "early_dropouts": 0, "active_end": 43,
+                            "served": 67, "persons_served": 67}
+    assert ind["sex"]["active_end"] == {"kvinna": 23, "man": 20}
+    assert ind["sex"]["new"] == {"kvinna": 20, "man": 14}
+    assert ind["sex"]["served"] == {"kvinna": 37, "man": 30}
+    o = ind["outcomes"]
+    assert o["counts"] == {"arbete": 12, "studier": 2, "fortsatt_rehabilitering": 1, "aktivt_arbetssokande": 0,
+                           "sjukdom": 0, "sjukersattning": 1, "annat": 8}
+    assert (o["in_goal"], o["denominator"], o["in_goal_share"]) == (15, 24, 0.625)
+    assert o["in_goal_by_sex"] == {"kvinna": 9, "man": 6}
+
+
+def test_avesta_2021_22_throughput_age_and_tables(avesta_2022):
+    ind = avesta_2022
+    months = ind["throughput"]["months"]
+    assert ind["throughput"]["population"] == "all_exits"
+    assert [round(months[k], 1) for k in ("all", "kvinna", "man")] == [16.8, 16.8, 16.8]
+    history = ind["throughput"]["history"]
+    assert [(h["start"][:7], h["end"][:7]) for h in history] == [
+        ("2019-01", "2019-12"), ("2019-07", "2020-06"), ("2020-01", "2020-12"),
+        ("2020-07", "2021-06"), ("2021-01", "2021-12"), ("2021-07", "2022-06")]
+    assert [round(h["months"], 1) for h in history] == [17.8, 17.8, 20.5, 21.3, 25.2, 16.8]
+    age = ind["age"]["active_end"]
+    assert (round(age["mean"]), age["min"], age["max"]) == (38, 20, 58)
+    assert age["n_30_or_younger"] == 12 and round(age["share_30_or_younger"], 2) == 0.28
+    assert [round(ind["age"]["exits"][k], 1) for k in ("mean", "kvinna", "man")] == [35.7, 35.1, 36.5]
+    assert [round(ind["benefit_years"]["exits"][k], 1) for k in ("mean", "kvinna", "man")] == [7.0, 7.9, 5.6]
+    assert ind["referrer"]["new"] == {"af": 2, "fk": 2, "kommun": 14, "region": 16, "annan": 0}
+    assert ind["referrer"]["active_end"] == {"af": 4, "fk": 2, "kommun": 18, "region": 19, "annan": 0}
+    assert ind["payer"]["new"] == {"kommun": 16, "fk": 14, "af": 0, "ingen_offentlig": 4}
+    assert ind["payer"]["active_end"] == {"kommun": 23, "fk": 16, "af": 0, "ingen_offentlig": 4}
+
+
+def test_avesta_2021_22_budget(avesta_2022):
+    total = avesta_2022["budget"]["total"]
+    assert total == {"budget": 2_300_000, "outcome": 1_189_650, "remaining": 1_110_350, "forecast": 10_000}
+
+
+def test_avesta_2018(avesta_2018):
+    ind = avesta_2018
+    assert ind["flows"] == {"active_start": 38, "new": 44, "exits": 21, "early_dropouts": 3, "active_end": 61,
+                            "served": 82, "persons_served": 82}
+    assert ind["sex"]["active_end"] == {"kvinna": 39, "man": 22}
+    assert ind["sex"]["new"] == {"kvinna": 32, "man": 12}
+    o = ind["outcomes"]
+    assert (o["counts"]["arbete"], o["counts"]["studier"], o["counts"]["fortsatt_rehabilitering"],
+            o["counts"]["sjukersattning"], o["counts"]["annat"]) == (5, 3, 3, 0, 7)
+    assert (o["in_goal"], o["denominator"], round(o["in_goal_share"], 2)) == (11, 18, 0.61)
+    months = ind["throughput"]["months"]
+    assert ind["throughput"]["population"] == "in_goal"
+    assert [round(months[k], 1) for k in ("all", "kvinna", "man")] == [17.4, 16.3, 18.4]
+    # Seed 001's history table (1601–1612 … 1801–1812); the contract asks for six windows.
+    assert [round(h["months"], 1) for h in ind["throughput"]["history"][1:]] == [13.2, 13.0, 14.0, 15.6, 17.4]
+    age = ind["age"]["active_end"]
+    assert (round(age["mean"]), age["min"], age["max"]) == (42, 21, 60)
+    assert round(ind["benefit_years"]["exits"]["mean"], 1) == 4.2
+    assert ind["payer"]["new"] == {"kommun": 25, "fk": 16, "af": 2, "ingen_offentlig": 1}
+    assert ind["budget"]["total"]["budget"] == 2_700_000
+    assert ind["budget"]["total"]["outcome"] == 2_212_598
+    assert ind["budget"]["total"]["remaining"] == 487_402
+
+
+def test_vasteras_2020(vasteras_2020):
+    ind = vasteras_2020
+    # Seed 002: 47 new (the text's "26" is the number of women), 49 exits, 5 in the trial period.
+    assert ind["flows"]["new"] == 47 and ind["flows"]["exits"] == 49 and ind["flows"]["early_dropouts"] == 5
+    assert ind["flows"]["served"] == 85 and ind["flows"]["active_end"] == 36
+    assert ind["sex"]["new"] == {"kvinna": 26, "man": 21}
+    assert ind["sex"]["exits"] == {"kvinna": 24, "man": 25}
+    assert ind["sex"]["active_end"] == {"kvinna": 24, "man": 12}
+    o = ind["outcomes"]
+    assert (o["in_goal"], o["denominator"], round(o["in_goal_share"] * 100)) == (8, 44, 18)
+    assert (o["counts"]["arbete"], o["counts"]["studier"], o["counts"]["sjukdom"],
+            o["counts"]["fortsatt_rehabilitering"], o["counts"]["annat"]) == (4, 4, 11, 15, 1)
+    assert ind["age_bands"]["new"] == {"15-29": 8, "30-44": 21, "45-59": 17, "60-74": 1}
+    support = ind["support"]["exits"]
+    assert {k: v["before"] for k, v in support.items() if v["before"]} == {
+        "forsorjningsstod": 33, "sjukpenning": 7, "aktivitetsersattning": 1, "sjukersattning": 2,
+        "aktivitetsstod": 6, "a_kassa": 3, "ingen_offentlig": 1}
+    assert {k: v["after"] for k, v in support.items() if v["after"]} == {
+        "forsorjningsstod": 19, "sjukpenning": 4, "aktivitetsersattning": 2, "aktivitetsstod": 15,
+        "studiestod": 3, "ingen_offentlig": 5}
+
+
+def test_avesta_register_has_a_person_enrolled_twice():
+    from rapportlib.load import read_register
+
+    reg = read_register(ROOT / "data/example/avesta/deltagare.csv")
+    assert reg["deltagar_id"].duplicated().sum() == 1
