@@ -214,7 +214,9 @@ def _build(sc: _Scenario) -> list[_Spell]:
         if s.exit.in_pop and (s.exit.block, s.sex) in sums:
             by_cell.setdefault((s.exit.block, s.sex), []).append(s)
         else:
-            s.duration = int(min(max(rng.uniform(0.4, 1.6) * sc.default_mean * DPM, lo), hi))
+            top = min(hi, 1.6 * sc.default_mean * DPM)
+            bottom = max(lo, min(0.4 * sc.default_mean * DPM, top))
+            s.duration = int(rng.uniform(bottom, top))  # spread: no pile-up at an interval's edge
     for cell, members in sorted(by_cell.items()):
         total = round(sums[cell] * DPM)
         ranges = [_range(sc, s, blocks, intervals) for s in members]
@@ -630,7 +632,8 @@ def _vasteras(rng) -> tuple[list[_Spell], _Scenario]:
             s.attrs["years"] = round(k - 1 + float(rng.integers(1, 10)) / 10, 1)
     # support before and after for the 2020 exits (seed 002 §4.1.2)
     before = (
-        [["forsorjningsstod", "sjukpenning"]] * 2 + [["forsorjningsstod", "aktivitetsstod"], ["forsorjningsstod", "a_kassa"]]
+        [["forsorjningsstod", "sjukpenning"]] * 2
+        + [["forsorjningsstod", "aktivitetsstod"], ["forsorjningsstod", "a_kassa"]]
         + [["forsorjningsstod"]] * 29 + [["sjukpenning"]] * 5 + [["aktivitetsstod"]] * 5 + [["a_kassa"]] * 2
         + [["sjukersattning"]] * 2 + [["aktivitetsersattning"]] + [["ingen_offentlig"]]
     )
@@ -640,7 +643,8 @@ def _vasteras(rng) -> tuple[list[_Spell], _Scenario]:
     after_work = [["ingen_offentlig"]] * 4 + [["studiestod"]] * 3 + [["ingen_offentlig"]]
     after_rest = (
         [["forsorjningsstod", "aktivitetsstod"]] * 3 + [["forsorjningsstod", "sjukpenning"]]
-        + [["forsorjningsstod"]] * 15 + [["aktivitetsstod"]] * 12 + [["sjukpenning"]] * 3 + [["aktivitetsersattning"]] * 2
+        + [["forsorjningsstod"]] * 15 + [["aktivitetsstod"]] * 12 + [["sjukpenning"]] * 3
+        + [["aktivitetsersattning"]] * 2
     )
     counted = [s for s in exits20 if not s.exit.dropout]
     work = sorted((s for s in counted if s.exit.reason in ("arbete", "studier")), key=lambda s: s.exit.reason)

@@ -215,7 +215,8 @@ def _overlaps(frame: pd.DataFrame, file: str) -> list[Problem]:
             if prior_end is None or rec.inskrivningsdatum <= prior_end:
                 problems.append(
                     Problem(file, rec.rad, "inskrivningsdatum", str(rec.inskrivningsdatum),
-                            f"ett datum efter avslutet på rad {prior_row} (samma deltagar-id, inskrivningarna överlappar)")
+                            f"ett datum efter avslutet på rad {prior_row} "
+                            "(samma deltagar-id, inskrivningarna överlappar)")
                 )
         previous[rec.deltagar_id] = (rec.rad, rec.avslutsdatum)
     return problems

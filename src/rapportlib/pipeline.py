@@ -39,4 +39,7 @@ def indicators_for(params_path: str | Path) -> tuple[Params, dict]:
         rules=params.rules,
         budget=inputs.get("budget"),
     )
+    # Names for people, next to the contract's slug (extra keys are allowed by the contract).
+    result = {"team": result["team"], "name": params.name, "federation": params.federation,
+              **{k: v for k, v in result.items() if k != "team"}}
     return params, result

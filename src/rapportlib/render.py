@@ -232,7 +232,7 @@ def write_index(output: Path) -> Path:
         months = ind["throughput"]["months"]["all"]
         rows.append(
             "<tr>"
-            f'<th scope="row">{html.escape(ind["team"])}</th>'
+            f'<th scope="row">{html.escape(ind.get("name", ind["team"]))}</th>'
             f'<td>{html.escape(ind["period"]["start"])} – {html.escape(ind["period"]["end"])}</td>'
             f'<td class="num">{fmt.number(f["served"])}</td>'
             f'<td class="num">{fmt.percent(o["in_goal_share"])}</td>'

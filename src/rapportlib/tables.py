@@ -85,7 +85,8 @@ def flow_table(ind: dict) -> Table:
     return Table(
         "flows", f"Deltagarresultat {_period(ind)}", columns, [[fmt.number(v) for v in values]],
         ["r"] * len(columns),
-        note="Avslut per anledning räknas utan tidiga avhopp. Inskrivna vid start + nyinskrivna − avslut = inskrivna vid slut.",
+        note="Avslut per anledning räknas utan tidiga avhopp. "
+        "Inskrivna vid start + nyinskrivna − avslut = inskrivna vid slut.",
     )
 
 
@@ -220,8 +221,9 @@ def support_table(ind: dict) -> Table:
         if v["before"] or v["after"]:
             change = v["after"] - v["before"]
             rows.append([LABELS["support"][code], fmt.number(v["before"]), fmt.number(v["after"]), fmt.number(change)])
-    return Table("support", "Försörjning före och efter, avslutade", ["Försörjningskälla", "Före", "Efter", "Förändring"],
-                 rows, ["l", "r", "r", "r"], note="En person kan ha flera försörjningskällor.")
+    columns = ["Försörjningskälla", "Före", "Efter", "Förändring"]
+    return Table("support", "Försörjning före och efter, avslutade", columns, rows, ["l", "r", "r", "r"],
+                 note="En person kan ha flera försörjningskällor.")
 
 
 def budget_table(ind: dict) -> Table | None:
