@@ -60,3 +60,16 @@ def test_missing_params_file_exits_2(tmp_path):
     proc = run("indicators", str(tmp_path / "nope.yml"))
     assert proc.returncode == 2
     assert "filen finns inte" in proc.stderr and "Traceback" not in proc.stderr
+
+
+def test_exit_without_reason_is_an_error_unless_an_early_dropout(tmp_path):
+    params = _bad_params(
+        tmp_path,
+        "deltagar_id,kon,fodelsear,inskrivningsdatum,avslutsdatum,avslutsanledning,remittent\n"
+        "A1,kvinna,1980,2020-02-01,2020-03-10,,af\n"  # 38 days: inside a 2-month trial, no reason needed
+        "A2,kvinna,1980,2020-02-01,2020-09-01,,af\n",  # 7 months: a reason is required
+    )
+    proc = run("validate", str(params))
+    assert proc.returncode == 2
+    assert "rad 3, kolumn 'avslutsanledning'" in proc.stderr
+    assert "rad 2" not in proc.stderr

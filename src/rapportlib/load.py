@@ -46,11 +46,16 @@ def _read_text(path: Path) -> str:
 
 
 def read_table(path: str | Path) -> tuple[pd.DataFrame, str]:
-    """Read a CSV or XLSX file as strings with folded headers; return it and its decimal mark."""
+    """Read a CSV or XLSX file as strings with folded headers; return it and its decimal mark.
+
+    The frame's index is each row's number as a spreadsheet shows it (the header is row 1; blank
+    rows are skipped but still counted).
+    """
     path = Path(path)
     if path.suffix.lower() in (".xlsx", ".xlsm"):
         frame = pd.read_excel(path, dtype=object).fillna("")
         frame = frame.map(_excel_cell)
+        frame.index = frame.index + 2
         decimal = "."
     else:
         text = _read_text(path)
@@ -58,11 +63,12 @@ def read_table(path: str | Path) -> tuple[pd.DataFrame, str]:
         delimiter = ";" if first.count(";") >= first.count(",") and ";" in first else ","
         decimal = "," if delimiter == ";" else "."
         reader = csv.reader(io.StringIO(text), delimiter=delimiter)
-        rows = [r for r in reader]
-        header, body = (rows[0], rows[1:]) if rows else ([], [])
+        rows = list(reader)
+        header = rows[0] if rows else []
         width = len(header)
-        body = [(r + [""] * width)[:width] for r in body if any(c.strip() for c in r)]
-        frame = pd.DataFrame(body, columns=header, dtype=object)
+        numbered = [(n, r) for n, r in enumerate(rows[1:], start=2) if any(c.strip() for c in r)]
+        body = [(r + [""] * width)[:width] for _, r in numbered]
+        frame = pd.DataFrame(body, columns=header, dtype=object, index=[n for n, _ in numbered])
     frame.columns = [fold(c) for c in frame.columns]
     return frame, decimal
 
@@ -85,9 +91,14 @@ def _parse_date(text: str) -> dt.date | None:
 
 
 def _parse_number(text: str, decimal: str) -> float:
+    """A number written the Swedish way or not: ``2 150 000``, ``2,5``, ``2.5``, ``−20 000``.
+
+    With ``decimal=","`` (a ``;`` file) a comma is the decimal mark and dots group thousands; a
+    number with a dot and no comma is still read with the dot as decimal mark.
+    """
     text = text.strip().replace("\u00a0", "").replace("\u202f", "").replace(" ", "")
     text = text.replace("\u2212", "-").replace("kr", "")
-    if decimal == "," or ("," in text and "." not in text):
+    if "," in text and (decimal == "," or "." not in text):
         text = text.replace(".", "").replace(",", ".")
     return float(text)
 
@@ -108,14 +119,16 @@ def read_register(path: str | Path) -> pd.DataFrame:
     if problems:
         raise InputError(problems)
 
-    def cell(i: int, col: str) -> str:
+    def cell(i, col: str) -> str:
         return str(raw.at[i, col]).strip() if col in raw.columns else ""
 
     records = []
-    for i in range(len(raw)):
-        row = i + 2
+    secret: set[tuple[int, str]] = set()  # cells holding a personnummer: never echoed
+    for i in raw.index:
+        row = int(i)
         for col in raw.columns:
             if _PNR.search(str(raw.at[i, col])):
+                secret.add((row, col))
                 problems.append(
                     Problem(file, row, col, None, "ett värde som liknar ett personnummer; använd ett pseudonymt id")
                 )
@@ -180,6 +193,8 @@ def read_register(path: str | Path) -> pd.DataFrame:
         columns=["rad", "deltagar_id", *REQUIRED[1:], *OPTIONAL],
     )
     problems += _overlaps(frame, file)
+    # A personnummer-shaped cell is reported once, without its value, and nothing else about it.
+    problems = [p for p in problems if (p.row, p.column) not in secret or p.value is None]
     if problems:
         raise InputError(problems)
     for col in ("inskrivningsdatum", "avslutsdatum"):
@@ -232,22 +247,34 @@ def read_budget(path: str | Path) -> pd.DataFrame:
     if problems:
         raise InputError(problems)
     records = []
-    for i in range(len(raw)):
+    for i in raw.index:
         rec: dict[str, object] = {"post": str(raw.at[i, "post"]).strip()}
         for col in ("budget", "utfall", "prognos"):
             text = str(raw.at[i, col]).strip() if col in raw.columns else ""
             rec[col] = None
             if fold(text) in _MISSING:
                 if col != "prognos":
-                    problems.append(Problem(file, i + 2, col, text, "ett belopp i kronor"))
+                    problems.append(Problem(file, int(i), col, text, "ett belopp i kronor"))
                 continue
             try:
                 rec[col] = _parse_number(text, decimal)
             except ValueError:
-                problems.append(Problem(file, i + 2, col, text, "ett belopp i kronor, t.ex. 2 150 000"))
+                problems.append(Problem(file, int(i), col, text, "ett belopp i kronor, t.ex. 2 150 000"))
         records.append(rec)
     if problems:
         raise InputError(problems)
     return pd.DataFrame.from_records(records, columns=["post", "budget", "utfall", "prognos"]).astype(
         {"budget": "float64", "utfall": "float64", "prognos": "float64"}
     )
+
+
+def check_rules(register: pd.DataFrame, file: str, trial_months: int) -> list[Problem]:
+    """Problems that depend on the team's rules: an exit that is not an early dropout needs a reason."""
+    from .indicators.periods import early_dropout
+
+    dropout = early_dropout(register, trial_months)
+    missing = register["avslutsdatum"].notna() & ~dropout & register["avslutsanledning"].isna()
+    return [
+        Problem(file, int(row), "avslutsanledning", "", "en avslutsanledning (avslutet är inget tidigt avhopp)")
+        for row in register.loc[missing, "rad"]
+    ]

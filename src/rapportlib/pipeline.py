@@ -22,6 +22,10 @@ def load_inputs(params: Params) -> dict:
             inputs[key] = reader(params.data[key])
         except InputError as exc:
             problems += exc.problems
+    if "participants" in inputs:
+        from .load import check_rules
+
+        problems += check_rules(inputs["participants"], params.data["participants"].name, params.rules.trial_months)
     if problems:
         raise InputError(problems)
     return inputs
