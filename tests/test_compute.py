@@ -138,7 +138,9 @@ def test_values_of_the_tiny_register():
     assert result["referrer"]["new"] == {"af": 0, "fk": 1, "kommun": 1, "region": 0, "annan": 0}
     assert result["payer"]["active_end"] == {"kommun": 0, "fk": 1, "af": 0, "ingen_offentlig": 0}  # c; d none
     assert result["benefit_years"]["exits"]["mean"] == pytest.approx(2.0)  # a 3.0, b 1.0
-    assert result["support"]["exits"]["forsorjningsstod"] == {"before": 1, "after": 0}  # a
+    support = result["support"]["exits"]["forsorjningsstod"]
+    assert (support["before"], support["after"]) == (1, 0)  # a
+    assert (support["change"], support["change_pct"]) == (-1, -1.0)  # 0 − 1 = −1; −1 / 1
 
 
 def test_counts_are_ints_and_shares_floats():

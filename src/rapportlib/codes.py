@@ -178,3 +178,109 @@ ALIASES = _aliases()
 def label(kind: str, code: str) -> str:
     """Swedish label of a code; unknown codes are returned as they are."""
     return LABELS.get(kind, {}).get(code, code)
+
+
+# --- Issue 3: optional register columns, survey and follow-up vocabularies -----------------
+
+#: Employment status (*sysselsättning*) before enrolment and after exit (optional columns
+#: ``sysselsattning_fore`` / ``sysselsattning_efter``, ``;``-separated like support sources).
+EMPLOYMENT = (
+    "arbete_osubventionerat",
+    "arbete_subventionerat",
+    "studier",
+    "aktivt_arbetssokande",
+    "ingen_sysselsattning",
+)
+
+#: Known kinds of "annat"/"sjukdom" exits. Free text in ``avslut_detalj`` is matched to these
+#: (after folding); anything else is published only as "annan uppgift", never verbatim.
+EXIT_DETAILS = {
+    "behov_av_medicinsk_rehabilitering": "Behov av medicinsk rehabilitering",
+    "behov_av_vard": "Behov av vård",
+    "foraldraledig": "Föräldraledig",
+    "vill_inte_delta": "Vill inte delta",
+    "upplever_inte_behov_av_insatsen": "Upplever inte behov av insatsen",
+    "soker_hel_sjukersattning": "Söker hel sjukersättning",
+    "flyttat": "Flyttat",
+    "pension": "Pension",
+    "avliden": "Avliden",
+}
+
+#: The NNS participant questionnaire's six-step scale, lowest first.
+SURVEY_SCALE = (
+    "inte_alls",
+    "till_liten_del",
+    "till_viss_del",
+    "till_stor_del",
+    "till_mycket_stor_del",
+    "helt_och_hallet",
+)
+SURVEY_YES_NO = ("nej", "ja")
+
+#: Status at a follow-up after exit (*uppföljning*); ``ej_nadd`` = the person was not reached.
+FOLLOWUP_STATUS = (
+    "arbete",
+    "studier",
+    "aktivt_arbetssokande",
+    "fortsatt_rehabilitering",
+    "sjukdom",
+    "annat",
+    "ej_nadd",
+)
+FOLLOWUP_MONTHS = (6, 12, 18, 24)
+
+#: Payers of public support in the payback model and the members of a samordningsförbund.
+PAYBACK_PAYERS = ("kommun", "region", "fk", "af", "staten_ovrigt")
+
+LABELS.update(
+    {
+        "employment": {
+            "arbete_osubventionerat": "Arbete utan subvention",
+            "arbete_subventionerat": "Arbete med subvention",
+            "studier": "Studier",
+            "aktivt_arbetssokande": "Aktivt arbetssökande",
+            "ingen_sysselsattning": "Ingen sysselsättning",
+        },
+        "detail": EXIT_DETAILS,
+        "survey": {
+            "inte_alls": "Inte alls",
+            "till_liten_del": "Till liten del",
+            "till_viss_del": "Till viss del",
+            "till_stor_del": "Till stor del",
+            "till_mycket_stor_del": "Till mycket stor del",
+            "helt_och_hallet": "Helt och hållet",
+            "ja": "Ja",
+            "nej": "Nej",
+        },
+        "followup": {
+            "arbete": "Arbete",
+            "studier": "Studier",
+            "aktivt_arbetssokande": "Aktivt arbetssökande",
+            "fortsatt_rehabilitering": "Fortsatt rehabilitering",
+            "sjukdom": "Sjukdom",
+            "annat": "Övrigt",
+            "ej_nadd": "Ej nådd",
+        },
+        "payback_payer": {
+            "kommun": "Kommunen",
+            "region": "Regionen",
+            "fk": "Försäkringskassan",
+            "af": "Arbetsförmedlingen",
+            "staten_ovrigt": "Staten i övrigt",
+        },
+    }
+)
+
+ALIASES["sysselsattning"] = {c: c for c in EMPLOYMENT}
+ALIASES["sysselsattning"].update({fold(v): k for k, v in LABELS["employment"].items()})
+ALIASES["sysselsattning"].update(
+    {"ej_sub_arbete": "arbete_osubventionerat", "sub_arbete": "arbete_subventionerat", "arbete": "arbete_osubventionerat",
+     "ingen": "ingen_sysselsattning"}
+)
+ALIASES["svar"] = {c: c for c in SURVEY_SCALE + SURVEY_YES_NO}
+ALIASES["svar"].update({fold(v): k for k, v in LABELS["survey"].items()})
+ALIASES["svar"].update({str(k + 1): c for k, c in enumerate(SURVEY_SCALE)})
+ALIASES["status"] = {c: c for c in FOLLOWUP_STATUS}
+ALIASES["status"].update({fold(v): k for k, v in LABELS["followup"].items()})
+ALIASES["status"].update({"ovrigt": "annat", "ej_nadd": "ej_nadd", "inte_nadd": "ej_nadd",
+                          "fortsatt_rehab": "fortsatt_rehabilitering"})

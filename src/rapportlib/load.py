@@ -29,6 +29,8 @@ OPTIONAL = (
     "utbildning",
     "ar_i_offentlig_forsorjning",
     "delinsats",
+    "sysselsattning_fore",
+    "sysselsattning_efter",
 )
 # A personnummer: optional century, six date digits, optional separator, four digits.
 _PNR = re.compile(r"(?<!\d)(?:19|20)?\d{2}[01]\d[0-3]\d[-+]?\d{4}(?!\d)")
@@ -175,6 +177,15 @@ def read_register(path: str | Path) -> pd.DataFrame:
                 if code and code not in codes:
                     codes.append(code)
             rec[col] = tuple(codes)
+        for col in ("sysselsattning_fore", "sysselsattning_efter"):
+            codes = []
+            for part in re.split(r"[;,]", cell(i, col)):
+                if fold(part) in _MISSING:
+                    continue
+                code = _code(part, "sysselsattning", file, row, col, problems, required=True)
+                if code and code not in codes:
+                    codes.append(code)
+            rec[col] = tuple(codes)
         years = cell(i, "ar_i_offentlig_forsorjning")
         rec["ar_i_offentlig_forsorjning"] = None
         if fold(years) not in _MISSING:
@@ -278,3 +289,74 @@ def check_rules(register: pd.DataFrame, file: str, trial_months: int) -> list[Pr
         Problem(file, int(row), "avslutsanledning", "", "en avslutsanledning (avslutet är inget tidigt avhopp)")
         for row in register.loc[missing, "rad"]
     ]
+
+
+def read_survey(path: str | Path) -> pd.DataFrame:
+    """Read NNS survey answers: one row per answer with ``omgang`` (1 = during, about 3 months in;
+    2 = at exit), ``fraga`` (question number 1–10) and ``svar`` (a step of the six-step scale, by
+    label or 1–6, or ja/nej). Optional ``datum``. Answers are anonymous: no participant id."""
+    path = Path(path)
+    file = path.name
+    raw, _ = read_table(path)
+    problems = [Problem(file, 1, c, None, "kolumnen saknas (obligatorisk)") for c in ("omgang", "fraga", "svar")
+                if c not in raw.columns]
+    if problems:
+        raise InputError(problems)
+    records = []
+    for i in raw.index:
+        row = int(i)
+        rec: dict[str, object] = {"rad": row}
+        for col, valid in (("omgang", (1, 2)), ("fraga", tuple(range(1, 11)))):
+            text = str(raw.at[i, col]).strip()
+            try:
+                rec[col] = int(float(text))
+                if rec[col] not in valid:
+                    raise ValueError(text)
+            except ValueError:
+                problems.append(Problem(file, row, col, text, f"ett heltal bland {valid[0]}–{valid[-1]}"))
+        rec["svar"] = _code(str(raw.at[i, "svar"]), "svar", file, row, "svar", problems, required=True)
+        records.append(rec)
+    if problems:
+        raise InputError(problems)
+    return pd.DataFrame.from_records(records, columns=["rad", "omgang", "fraga", "svar"])
+
+
+def read_followups(path: str | Path) -> pd.DataFrame:
+    """Read follow-ups after exit: one row per person and follow-up with ``deltagar_id``,
+    ``uppfoljning_manad`` (6, 12, 18 or 24 months after exit), ``uppfoljningsdatum`` and
+    ``status`` (arbete, studier, aktivt_arbetssokande, fortsatt_rehabilitering, sjukdom, annat,
+    or ej_nadd when the person was not reached)."""
+    from .codes import FOLLOWUP_MONTHS
+
+    path = Path(path)
+    file = path.name
+    raw, _ = read_table(path)
+    needed = ("deltagar_id", "uppfoljning_manad", "uppfoljningsdatum", "status")
+    problems = [Problem(file, 1, c, None, "kolumnen saknas (obligatorisk)") for c in needed if c not in raw.columns]
+    if problems:
+        raise InputError(problems)
+    records = []
+    for i in raw.index:
+        row = int(i)
+        rec: dict[str, object] = {"rad": row, "deltagar_id": str(raw.at[i, "deltagar_id"]).strip()}
+        if _PNR.search(rec["deltagar_id"]):
+            problems.append(Problem(file, row, "deltagar_id", None, "ett pseudonymt id, inte ett personnummer"))
+        text = str(raw.at[i, "uppfoljning_manad"]).strip()
+        try:
+            rec["manad"] = int(float(text))
+            if rec["manad"] not in FOLLOWUP_MONTHS:
+                raise ValueError(text)
+        except ValueError:
+            problems.append(Problem(file, row, "uppfoljning_manad", text, "6, 12, 18 eller 24"))
+        text = str(raw.at[i, "uppfoljningsdatum"]).strip()
+        try:
+            rec["datum"] = _parse_date(text)
+        except ValueError:
+            problems.append(Problem(file, row, "uppfoljningsdatum", text, "ett datum ÅÅÅÅ-MM-DD"))
+        rec["status"] = _code(str(raw.at[i, "status"]), "status", file, row, "status", problems, required=True)
+        records.append(rec)
+    if problems:
+        raise InputError(problems)
+    frame = pd.DataFrame.from_records(records, columns=["rad", "deltagar_id", "manad", "datum", "status"])
+    frame["datum"] = pd.to_datetime(frame["datum"])
+    return frame

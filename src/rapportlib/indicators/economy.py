@@ -28,3 +28,32 @@ def budget_summary(budget: pd.DataFrame) -> dict:
         "forecast": float(sum(forecasts)) if forecasts else None,
     }
     return {"lines": lines, "total": total}
+
+
+def plan_vs_outcome(plan: dict, budget: pd.DataFrame | None) -> dict:
+    """*Plan mot utfall*: the plan's income and cost lines (in ``plan["unit"]``: ``kr`` or ``tkr``,
+    thousands of kronor as in the Säter plan) in kronor, each cost line beside the outcome
+    (*utfall*) of the budget line with the same name (matched without case and Swedish letters),
+    the difference plan − outcome, and totals. Outcome is ``None`` where no budget line matches.
+    """
+    from ..codes import fold
+
+    factor = 1000.0 if plan.get("unit", "kr") == "tkr" else 1.0
+    outcome_of = {}
+    if budget is not None:
+        outcome_of = {fold(p): float(u) for p, u in zip(budget["post"], budget["utfall"], strict=True)}
+    result: dict = {"unit": plan.get("unit", "kr")}
+    for side in ("income", "costs"):
+        lines = []
+        for name, value in (plan.get(side) or {}).items():
+            amount = float(value) * factor
+            outcome = outcome_of.get(fold(name)) if side == "costs" else None
+            lines.append({"post": str(name), "plan": amount, "outcome": outcome,
+                          "difference": None if outcome is None else amount - outcome})
+        total_plan = sum(line["plan"] for line in lines)
+        outcomes = [line["outcome"] for line in lines]
+        total_outcome = None if not lines or any(o is None for o in outcomes) else sum(outcomes)
+        result[side] = {"lines": lines, "total": {"plan": total_plan, "outcome": total_outcome,
+                                                   "difference": None if total_outcome is None
+                                                   else total_plan - total_outcome}}
+    return result

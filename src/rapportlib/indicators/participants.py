@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from ..codes import AGE_BANDS, PAYER_OF_SOURCE, PAYERS, REFERRERS, SUPPORT_SOURCES
+from ..codes import AGE_BANDS, EDUCATION, PAYER_OF_SOURCE, PAYERS, REFERRERS, SUPPORT_SOURCES
 from ._util import counts, mean_or_none, share_or_none
 
 
@@ -78,11 +78,68 @@ def benefit_years(population: pd.DataFrame, sexes: tuple[str, ...]) -> dict:
     return result
 
 
-def support_before_after(exits: pd.DataFrame) -> dict[str, dict[str, int]]:
+def support_before_after(exits: pd.DataFrame) -> dict[str, dict]:
     """*Försörjning före och efter*: for each support source, how many of the exits listed it
-    before enrolment and after exit. A person may list several sources, so the counts add up to
-    more than the number of persons."""
+    before enrolment (``before``) and after exit (``after``); ``change`` = after − before and
+    ``change_pct`` = change / before (``None`` when before is 0).
+
+    A person may list several sources, so shares are of sources, not of persons (seed 002 §4.1.2):
+    ``share_before`` / ``share_after`` divide by the number of sources listed plus the persons with
+    none listed ("uppgift saknas"), so the shares of a column, with the missing, add up to 1.
+    """
     before = exits["forsorjning_fore"].explode().dropna()
     after = exits["forsorjning_efter"].explode().dropna()
     n_before, n_after = counts(before, SUPPORT_SOURCES), counts(after, SUPPORT_SOURCES)
-    return {code: {"before": n_before[code], "after": n_after[code]} for code in SUPPORT_SOURCES}
+    tot = support_totals(exits)
+    result = {}
+    for code in SUPPORT_SOURCES:
+        b, a = n_before[code], n_after[code]
+        result[code] = {
+            "before": b,
+            "after": a,
+            "share_before": share_or_none(b, tot["denominator_before"]),
+            "share_after": share_or_none(a, tot["denominator_after"]),
+            "change": a - b,
+            "change_pct": share_or_none(a - b, b),
+        }
+    return result
+
+
+def support_totals(exits: pd.DataFrame) -> dict[str, int]:
+    """Totals behind :func:`support_before_after`: sources listed, persons with none listed
+    (``missing_*``) and the share denominators (sources + missing)."""
+    out = {}
+    for side, col in (("before", "forsorjning_fore"), ("after", "forsorjning_efter")):
+        lengths = exits[col].map(len)
+        out[f"sources_{side}"] = int(lengths.sum())
+        out[f"missing_{side}"] = int((lengths == 0).sum())
+        out[f"denominator_{side}"] = out[f"sources_{side}"] + out[f"missing_{side}"]
+    out["persons"] = len(exits)
+    return out
+
+
+def education(population: pd.DataFrame) -> dict[str, int]:
+    """*Utbildningsnivå*: enrolments per education level; those with none recorded count as ``okand``."""
+    return counts(population["utbildning"].fillna("okand"), EDUCATION)
+
+
+#: Bins of years on public support: "Upp till k år" holds k−1 ≤ years < k; the last holds 9 or more.
+BENEFIT_BINS = tuple(f"upp_till_{k}" for k in range(1, 10)) + ("9_eller_mer",)
+
+
+def benefit_year_bins(population: pd.DataFrame) -> dict[str, int]:
+    """*Tid i offentlig försörjning vid start* in bins: ``upp_till_1`` (under 1 year) … ``upp_till_9``
+    (8 to under 9 years) and ``9_eller_mer``; ``uppgift_saknas`` counts those with no value."""
+    years = population["ar_i_offentlig_forsorjning"]
+    known = years.dropna()
+    index = known.clip(lower=0).floordiv(1).clip(upper=9).astype(int)
+    binned = index.map(lambda k: BENEFIT_BINS[k])
+    result = counts(binned, BENEFIT_BINS)
+    result["uppgift_saknas"] = int(years.isna().sum())
+    return result
+
+
+def age_bands(population: pd.DataFrame, years: pd.Series | int) -> dict[str, int]:
+    """*Åldersfördelning*: persons per age band (15–29, 30–44, 45–59, 60–74) with age taken in
+    ``years`` (a year, or one year per row); ages outside every band are not counted."""
+    return counts(age_band(ages_at(population, years)), AGE_BANDS)

@@ -1,0 +1,85 @@
+"""Payback time (*återbetalningstid*): a transparent, configurable model (see docs/payback.md)."""
+
+from __future__ import annotations
+
+from importlib import resources
+
+import pandas as pd
+import yaml
+
+from ..codes import PAYBACK_PAYERS
+from ._util import share_or_none
+
+#: How a samordningsförbund is financed under FINSAM: the state (through FK) half, region and
+#: kommun a quarter each. AF and FK are both the state.
+DEFAULT_FINANCING = {"staten": 0.5, "region": 0.25, "kommun": 0.25}
+STATE_PAYERS = ("fk", "af", "staten_ovrigt")
+
+
+def default_costs() -> dict:
+    """The packaged default cost table: source → ``{payer, kr_per_year}`` (illustrative figures)."""
+    text = resources.files("rapportlib").joinpath("payback_costs.yml").read_text(encoding="utf-8")
+    return yaml.safe_load(text)
+
+
+def _monthly(sources, costs: dict) -> dict[str, float]:
+    """Public cost per month of one person, per payer; several sources share the time equally."""
+    out = dict.fromkeys(PAYBACK_PAYERS, 0.0)
+    for code in sources:
+        entry = costs[code]
+        out[entry["payer"]] += entry["kr_per_year"] / 12 / len(sources)
+    return out
+
+
+def payback(exits: pd.DataFrame, period_cost: float | None, costs: dict, financing: dict | None = None) -> dict:
+    """*Återbetalningstid* in months = the intervention's cost ÷ the monthly reduction in public
+    support costs of its exits.
+
+    Persons: exits that are not early dropouts and have support sources recorded both before and
+    after. A person's monthly public cost is the yearly cost of each listed source (from ``costs``)
+    divided by 12, and by the number of sources listed (several sources are taken to share the
+    time). The reduction is cost before − cost after, summed over persons, for society and per payer.
+    Society's payback is ``period_cost`` / total reduction; a payer's is its share of the cost
+    (``financing``: staten 50 %, region 25 %, kommun 25 % by default) ÷ its own reduction (the state's
+    payers FK, AF and others together). ``None`` where the reduction is not positive or no cost is known.
+    """
+    financing = financing or DEFAULT_FINANCING
+    counted = exits.loc[~exits["dropout"]]
+    measured = counted.loc[(counted["forsorjning_fore"].map(len) > 0) & (counted["forsorjning_efter"].map(len) > 0)]
+    before = dict.fromkeys(PAYBACK_PAYERS, 0.0)
+    after = dict.fromkeys(PAYBACK_PAYERS, 0.0)
+    for fore, efter in zip(measured["forsorjning_fore"], measured["forsorjning_efter"], strict=True):
+        for payer, value in _monthly(fore, costs).items():
+            before[payer] += value
+        for payer, value in _monthly(efter, costs).items():
+            after[payer] += value
+    reduction = {p: before[p] - after[p] for p in PAYBACK_PAYERS}
+    total = sum(reduction.values())
+
+    def months(cost, saved):
+        return None if cost is None or saved <= 0 else cost / saved
+
+    state_saved = sum(reduction[p] for p in STATE_PAYERS)
+    per_financier = {
+        "staten": state_saved,
+        "region": reduction["region"],
+        "kommun": reduction["kommun"],
+    }
+    return {
+        "persons": len(measured),
+        "period_cost": period_cost,
+        "monthly_cost_before": before,
+        "monthly_cost_after": after,
+        "monthly_reduction": {**reduction, "total": total},
+        "months": months(period_cost, total),
+        "by_financier": {
+            name: {
+                "share_of_cost": share,
+                "cost": None if period_cost is None else period_cost * share,
+                "monthly_reduction": per_financier[name],
+                "months": months(None if period_cost is None else period_cost * share, per_financier[name]),
+            }
+            for name, share in financing.items()
+        },
+        "reduction_share_of_before": share_or_none(total, sum(before.values())),
+    }
