@@ -205,14 +205,22 @@ def test_support_before_after_counts_every_source_listed():
     )
     exits = period_populations(reg, START, END)["exits"]
     result = support_before_after(exits)
-    assert result["forsorjningsstod"] == {"before": 2, "after": 1}  # a, b / b
-    assert result["sjukpenning"] == {"before": 1, "after": 0}  # a
-    assert result["lon"] == {"before": 0, "after": 1}  # a
-    assert result["studiestod"] == {"before": 0, "after": 1}  # b
-    assert result["a_kassa"] == {"before": 0, "after": 0}  # z is not an exit
+    pick = lambda code: (result[code]["before"], result[code]["after"])  # noqa: E731
+    assert pick("forsorjningsstod") == (2, 1)  # a, b / b
+    assert pick("sjukpenning") == (1, 0)  # a
+    assert pick("lon") == (0, 1)  # a
+    assert pick("studiestod") == (0, 1)  # b
+    assert pick("a_kassa") == (0, 0)  # z is not an exit
     for code in ("aktivitetsersattning", "sjukersattning", "aktivitetsstod", "ingen_offentlig"):
-        assert result[code] == {"before": 0, "after": 0}
+        assert pick(code) == (0, 0)
     assert len(result) == 9  # every source of the contract
     # 3 persons, but 3 sources before (a lists two) and 3 after (b lists two)
     assert sum(v["before"] for v in result.values()) == 3
     assert sum(v["after"] for v in result.values()) == 3
+    # Shares are of sources plus persons with none listed: before 3 sources + c (none) = 4;
+    # after 3 sources + c = 4.
+    assert result["forsorjningsstod"]["share_before"] == pytest.approx(2 / 4)
+    assert result["forsorjningsstod"]["share_after"] == pytest.approx(1 / 4)
+    assert result["forsorjningsstod"]["change"] == -1  # 1 − 2
+    assert result["forsorjningsstod"]["change_pct"] == pytest.approx(-0.5)  # −1 / 2
+    assert result["lon"]["change_pct"] is None  # nothing before: no per cent change

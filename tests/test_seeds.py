@@ -116,3 +116,78 @@ def test_avesta_register_has_a_person_enrolled_twice():
 
     reg = read_register(ROOT / "data/example/avesta/deltagare.csv")
     assert reg["deltagar_id"].duplicated().sum() == 1
+
+
+def test_vasteras_2020_background_tables(vasteras_2020):
+    ind = vasteras_2020
+    # Seed 002 §2.3: education and years on public support of the 47 new.
+    assert ind["education"]["new"] == {"grundskola": 17, "gymnasium": 21, "hogskola_upp_till_1": 2,
+                                       "hogskola_upp_till_3": 2, "hogskola_over_3": 1, "okand": 4}
+    bins = ind["benefit_year_bins"]["new"]
+    assert [bins[f"upp_till_{k}"] for k in range(1, 10)] == [8, 4, 4, 4, 4, 3, 0, 2, 1]
+    assert bins["9_eller_mer"] == 17 and bins["uppgift_saknas"] == 0
+
+
+def test_vasteras_2020_result_employment_and_support_shares(vasteras_2020):
+    ind = vasteras_2020
+    # Seed 002 §4.1.1: 16 of 44 (36 %) active job seekers beside the result, outside work and studies.
+    seekers = ind["outcomes"]["active_jobseekers"]
+    assert (seekers["count"], round(seekers["share"] * 100)) == (16, 36)
+    status = ind["employment"]["exits"]["status"]
+    assert {k: (v["before"], v["after"]) for k, v in status.items() if k != "ingen_sysselsattning"} == {
+        "arbete_osubventionerat": (0, 2), "arbete_subventionerat": (0, 2), "studier": (0, 4),
+        "aktivt_arbetssokande": (20, 16)}
+    assert round(status["aktivt_arbetssokande"]["change_pct"] * 100) == -20
+    assert ind["employment"]["exits"]["work_or_studies"]["after"] == 8
+    assert ind["employment"]["exits"]["without_measurement"] == 5
+    # Seed 002 §4.1.2: shares of sources (53 before; 48 after plus 5 with none) and change in per cent.
+    support = ind["support"]["exits"]
+    assert round(support["forsorjningsstod"]["share_before"] * 100, 1) == 62.3
+    assert round(support["forsorjningsstod"]["share_after"] * 100, 1) == 35.8
+    assert round(support["aktivitetsstod"]["share_after"] * 100, 1) == 28.3
+    assert [round(support[c]["change_pct"] * 100) for c in ("aktivitetsersattning", "aktivitetsstod",
+                                                            "forsorjningsstod", "ingen_offentlig")] == [100, 150,
+                                                                                                        -42, 400]
+    totals = ind["support"]["exits_totals"]
+    assert (totals["denominator_before"], totals["denominator_after"], totals["missing_after"]) == (53, 53, 5)
+
+
+def test_vasteras_2020_survey(vasteras_2020):
+    rounds = vasteras_2020["survey"]["rounds"]
+    # Seed 002 §2.5.3: 98 % (3 months) and 100 % (exit) got support with authorities and care (q 4);
+    # 70 % and 55 % in the top two steps on questions 5 and 6.
+    assert rounds["1"]["4"]["any_share"] == 0.98 and rounds["2"]["4"]["any_share"] == 1.0
+    assert rounds["2"]["5"]["top_share"] == 0.7 and rounds["2"]["6"]["top_share"] == 0.55
+    assert set(rounds["1"]) == {str(q) for q in range(1, 8)} and set(rounds["2"]) == {str(q) for q in range(1, 11)}
+    assert rounds["2"]["8"]["scale"] == "ja_nej"
+
+
+def test_vasteras_2020_followups(vasteras_2020):
+    months = vasteras_2020["followups"]["months"]
+    six, eighteen = months["6"], months["18"]
+    assert six["reached"] == 17 and eighteen["reached"] == 32
+    share = lambda m, g: round(m["groups"][g]["share"] * 100)  # noqa: E731
+    # 6 months: work, studies or job seeking 29 %, continued rehabilitation 41 %, illness 29 %.
+    assert six["groups"]["arbete_studier"]["count"] + six["groups"]["aktivt_arbetssokande"]["count"] == 5
+    assert (share(six, "fortsatt_rehabilitering"), share(six, "sjukdom")) == (41, 29)
+    # 18 months: 24 (75 %) in work, studies or job seeking; 0; 6 ill (19 %); 2 other (6 %).
+    assert eighteen["groups"]["arbete_studier"]["count"] + eighteen["groups"]["aktivt_arbetssokande"]["count"] == 24
+    assert (eighteen["groups"]["fortsatt_rehabilitering"]["count"], share(eighteen, "sjukdom"),
+            share(eighteen, "annat")) == (0, 19, 6)
+    # The result at exit uses the same groups: work and studies 8 of 44, job seekers separate.
+    at_exit = vasteras_2020["followups"]["result_at_exit"]
+    assert at_exit["arbete_studier"]["count"] == 8 and at_exit["aktivt_arbetssokande"]["count"] == 9
+
+
+def test_exit_details_reproduce_the_annat_breakdowns(avesta_2022, avesta_2018):
+    # Seed 000 §3: annat 8 = 6 medical rehabilitation, 1 does not want to take part, 1 parental leave.
+    assert avesta_2022["outcomes"]["details"]["annat"] == {
+        "behov_av_medicinsk_rehabilitering": 6, "foraldraledig": 1, "vill_inte_delta": 1}
+    # Seed 001 §3: annat 7 = 5 medical rehabilitation, 1 feels no need, 1 parental leave.
+    assert avesta_2018["outcomes"]["details"]["annat"] == {
+        "behov_av_medicinsk_rehabilitering": 5, "foraldraledig": 1, "upplever_inte_behov_av_insatsen": 1}
+
+
+def test_every_consistency_check_holds_for_the_examples(avesta_2018, avesta_2022, vasteras_2020):
+    for ind in (avesta_2018, avesta_2022, vasteras_2020):
+        assert ind["checks"] and all(c["ok"] for c in ind["checks"]), [c for c in ind["checks"] if not c["ok"]]

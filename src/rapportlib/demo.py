@@ -380,7 +380,7 @@ COLUMNS = [
 ]
 
 
-def _rows(spells, prefix: str, reenrol: list[tuple[int, int]], decimal: str) -> list[list[str]]:
+def _rows(spells, prefix: str, reenrol: list[tuple[int, int]], decimal: str, employment: bool = False):
     ordered = sorted(spells, key=lambda s: (s.enrol, s.exit_date or dt.date.max, s.sex, s.attrs["birth_year"]))
     ids = {id(s): f"{prefix}{k + 1:04d}" for k, s in enumerate(ordered)}
     for first, second in reenrol:  # the same person enrolled twice
@@ -391,6 +391,7 @@ def _rows(spells, prefix: str, reenrol: list[tuple[int, int]], decimal: str) -> 
     rows = []
     for s in ordered:
         a = s.attrs
+        a["id"] = ids[id(s)]
         years = f"{a['years']:.1f}".replace(".", decimal)
         rows.append([
             ids[id(s)], s.sex, str(a["birth_year"]), s.enrol.isoformat(),
@@ -399,7 +400,7 @@ def _rows(spells, prefix: str, reenrol: list[tuple[int, int]], decimal: str) -> 
             (s.exit.detail or "") if s.exit else "",
             a["remittent"], ";".join(a["fore"]), ";".join(a.get("efter", [])) if s.exit else "",
             a["utbildning"], years, a.get("delinsats", ""),
-        ])
+        ] + ([";".join(a.get("syss_fore", [])), ";".join(a.get("syss_efter", []))] if employment else []))
     return rows
 
 
@@ -654,8 +655,89 @@ def _vasteras(rng) -> tuple[list[_Spell], _Scenario]:
     order = rng.permutation(len(rest))
     for j, s in zip(order, rest, strict=True):
         s.attrs["efter"] = list(after_rest[j])
+    # employment before and after (seed 002 §4.1.1): 20 active job seekers before; after, 2 in
+    # unsubsidised and 2 in subsidised work, 4 studying, 16 active job seekers outside work/studies.
+    seekers_before = set(rng.permutation(len(counted))[:20].tolist())
+    for j, s in enumerate(counted):
+        s.attrs["syss_fore"] = ["aktivt_arbetssokande"] if j in seekers_before else ["ingen_sysselsattning"]
+    workers = [s for s in counted if s.exit.reason == "arbete"]
+    for j, s in enumerate(workers):
+        s.attrs["syss_efter"] = ["arbete_osubventionerat" if j < 2 else "arbete_subventionerat"]
+    also_seeking = ([s for s in counted if s.exit.reason == "fortsatt_rehabilitering"][:5]
+                    + [s for s in counted if s.exit.reason == "sjukdom"][:2])
+    for s in counted:
+        if s.exit.reason == "studier":
+            s.attrs["syss_efter"] = ["studier"]
+        elif s.exit.reason == "aktivt_arbetssokande" or s in also_seeking:
+            s.attrs["syss_efter"] = ["aktivt_arbetssokande"]
+        elif s.exit.reason != "arbete":
+            s.attrs["syss_efter"] = ["ingen_sysselsattning"]
     _fill_defaults(rng, spells, sc, units=("MAC", "Odling/Trädgård", "Salix", "Upplevelse"))
     return spells, sc
+
+
+def _survey_rows(rng) -> list[list[str]]:
+    """NNS answers for Västerås 2020 (seed 002 §2.5.3): round 1 (50 answers per question) with 98 %
+    answering question 4 above "inte alls"; round 2 (20 answers) with 100 % on question 4, 70 % in
+    the top two steps on question 5 and 55 % on question 6."""
+    from .codes import SURVEY_SCALE
+    from .indicators.survey import QUESTIONS, YES_NO_QUESTIONS
+
+    # counts per step, lowest first: inte alls … helt och hållet
+    fixed = {
+        (1, 4): [1, 1, 4, 12, 16, 16],
+        (2, 4): [0, 0, 2, 4, 6, 8],
+        (2, 5): [0, 1, 2, 3, 6, 8],
+        (2, 6): [1, 1, 3, 4, 5, 6],
+    }
+    rows = []
+    for rnd, questions in QUESTIONS.items():
+        n = 50 if rnd == 1 else 20
+        for q in questions:
+            if (rnd, q) in YES_NO_QUESTIONS:
+                yes = int(rng.integers(n - 4, n + 1))
+                answers = ["ja"] * yes + ["nej"] * (n - yes)
+            else:
+                dist = fixed.get((rnd, q))
+                if dist is None:
+                    p = np.array([0.02, 0.04, 0.10, 0.22, 0.30, 0.32])
+                    dist = list(rng.multinomial(n, p))
+                answers = [step for step, k in zip(SURVEY_SCALE, dist, strict=True) for _ in range(k)]
+            order = rng.permutation(len(answers))
+            rows += [[str(rnd), str(q), answers[j]] for j in order]
+    return rows
+
+
+def _followup_rows(rng, spells) -> list[list[str]]:
+    """Follow-ups dated in 2020 (seed 002 §4.1.2): at 6 months 17 reached (5 in work, studies or
+    job seeking, 7 in continued rehabilitation, 5 ill) and 6 not reached; at 18 months 32 reached
+    (12 work, 4 studies, 8 job seeking, 6 ill, 2 other) and 2 not reached."""
+    plans = {
+        6: (["arbete", "studier"] + ["aktivt_arbetssokande"] * 3 + ["fortsatt_rehabilitering"] * 7
+            + ["sjukdom"] * 5 + ["ej_nadd"] * 6),
+        18: (["arbete"] * 12 + ["studier"] * 4 + ["aktivt_arbetssokande"] * 8 + ["sjukdom"] * 6 + ["annat"] * 2
+             + ["ej_nadd"] * 2),
+    }
+    rows = []
+    for months, statuses in plans.items():
+        lo, hi = dt.date(2020, 1, 1), dt.date(2020, 12, 31)
+        due = []
+        for s in spells:
+            if s.exit is None or s.exit.dropout:
+                continue
+            total = s.exit_date.month - 1 + months
+            y, m = s.exit_date.year + total // 12, total % 12 + 1
+            day = dt.date(y, m, min(s.exit_date.day, 28))
+            if lo <= day <= hi:
+                due.append((day, s))
+        due.sort(key=lambda t: (t[0], t[1].attrs["id"]))
+        if len(due) < len(statuses):
+            raise RuntimeError(f"only {len(due)} exits due for a {months}-month follow-up")
+        picked = [due[j] for j in sorted(rng.permutation(len(due))[: len(statuses)].tolist())]
+        order = rng.permutation(len(statuses))
+        rows += [[s.attrs["id"], str(months), day.isoformat(), statuses[j]]
+                 for (day, s), j in zip(picked, order, strict=True)]
+    return rows
 
 
 # ------------------------------------------------------------------------ budgets
@@ -696,9 +778,17 @@ def write_examples(outdir: str | Path) -> list[Path]:
         path = outdir / "avesta" / name
         _write_csv(path, ["post", "budget", "utfall", "prognos"], [list(line) for line in lines], delimiter=";")
         written.append(path)
-    spells, _ = _vasteras(np.random.default_rng(2))
+    rng = np.random.default_rng(2)
+    spells, _ = _vasteras(rng)
     path = outdir / "vasteras" / "deltagare.csv"
-    _write_csv(path, COLUMNS, _rows(spells, "VS", [], ","), delimiter=";")
+    columns = COLUMNS + ["sysselsattning_fore", "sysselsattning_efter"]
+    _write_csv(path, columns, _rows(spells, "VS", [], ",", employment=True), delimiter=";")
+    written.append(path)
+    path = outdir / "vasteras" / "enkat-2020.csv"
+    _write_csv(path, ["omgang", "fraga", "svar"], _survey_rows(rng))
+    written.append(path)
+    path = outdir / "vasteras" / "uppfoljning.csv"
+    _write_csv(path, ["deltagar_id", "uppfoljning_manad", "uppfoljningsdatum", "status"], _followup_rows(rng, spells))
     written.append(path)
     return written
 
