@@ -274,8 +274,8 @@ LABELS.update(
 ALIASES["sysselsattning"] = {c: c for c in EMPLOYMENT}
 ALIASES["sysselsattning"].update({fold(v): k for k, v in LABELS["employment"].items()})
 ALIASES["sysselsattning"].update(
-    {"ej_sub_arbete": "arbete_osubventionerat", "sub_arbete": "arbete_subventionerat", "arbete": "arbete_osubventionerat",
-     "ingen": "ingen_sysselsattning"}
+    {"ej_sub_arbete": "arbete_osubventionerat", "sub_arbete": "arbete_subventionerat",
+     "arbete": "arbete_osubventionerat", "ingen": "ingen_sysselsattning"}
 )
 ALIASES["svar"] = {c: c for c in SURVEY_SCALE + SURVEY_YES_NO}
 ALIASES["svar"].update({fold(v): k for k, v in LABELS["survey"].items()})
