@@ -28,6 +28,8 @@ COLUMNS = [
     "ar_i_offentlig_forsorjning",
     "delinsats",
 ]
+#: Optional employment columns: present only when some enrolment gives ``syss_fore``/``syss_efter``.
+EMPLOYMENT_COLUMNS = ["sysselsattning_fore", "sysselsattning_efter"]
 
 
 def enrolment(
@@ -46,9 +48,15 @@ def enrolment(
     ar: float | None = None,
     delinsats: str | None = None,
     detalj: str | None = None,
+    syss_fore: tuple[str, ...] | None = None,
+    syss_efter: tuple[str, ...] | None = None,
 ) -> dict:
-    """One enrolment (one register row); dates as ISO strings, ``avslut=None`` while enrolled."""
-    return {
+    """One enrolment (one register row); dates as ISO strings, ``avslut=None`` while enrolled.
+
+    ``syss_fore``/``syss_efter`` (employment status codes) add the optional ``sysselsattning_*``
+    columns to the register; without them in any enrolment the register has no such columns.
+    """
+    row = {
         "deltagar_id": deltagar_id,
         "kon": kon,
         "fodelsear": fodelsear,
@@ -64,19 +72,26 @@ def enrolment(
         "ar_i_offentlig_forsorjning": ar,
         "delinsats": delinsats,
     }
+    if syss_fore is not None or syss_efter is not None:
+        row["sysselsattning_fore"] = tuple(syss_fore or ())
+        row["sysselsattning_efter"] = tuple(syss_efter or ())
+    return row
 
 
 def register(*enrolments: dict) -> pd.DataFrame:
     """A typed register of the given enrolments, rows numbered from 2 as in the file."""
-    records = [dict(e, rad=i + 2) for i, e in enumerate(enrolments)]
-    frame = pd.DataFrame.from_records(records, columns=COLUMNS)
+    employment = any(col in e for e in enrolments for col in EMPLOYMENT_COLUMNS)
+    columns = COLUMNS + EMPLOYMENT_COLUMNS if employment else COLUMNS
+    defaults = dict.fromkeys(EMPLOYMENT_COLUMNS, ()) if employment else {}
+    records = [{**defaults, **e, "rad": i + 2} for i, e in enumerate(enrolments)]
+    frame = pd.DataFrame.from_records(records, columns=columns)
     frame["rad"] = frame["rad"].astype("int64")
     frame["fodelsear"] = frame["fodelsear"].astype("int64")
     frame["inskrivningsdatum"] = pd.to_datetime(frame["inskrivningsdatum"])
     frame["avslutsdatum"] = pd.to_datetime(frame["avslutsdatum"])
     frame["tidigt_avhopp"] = pd.array(list(frame["tidigt_avhopp"]), dtype="boolean")
     frame["ar_i_offentlig_forsorjning"] = frame["ar_i_offentlig_forsorjning"].astype("float64")
-    for col in ("forsorjning_fore", "forsorjning_efter"):
+    for col in ("forsorjning_fore", "forsorjning_efter", *(EMPLOYMENT_COLUMNS if employment else ())):
         frame[col] = pd.Series([tuple(v) for v in frame[col]], index=frame.index, dtype=object)
     return frame
 

@@ -6,8 +6,20 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-CORE_KEYS = ("team", "period", "flows", "sex", "outcomes", "throughput", "age", "age_bands", "referrer", "payer",
-             "benefit_years", "support")
+CORE_KEYS = (
+    "team",
+    "period",
+    "flows",
+    "sex",
+    "outcomes",
+    "throughput",
+    "age",
+    "age_bands",
+    "referrer",
+    "payer",
+    "benefit_years",
+    "support",
+)
 
 
 def run(*args, cwd=ROOT):
@@ -35,8 +47,9 @@ def _bad_params(tmp_path, register_text):
     (tmp_path / "deltagare.csv").write_text(register_text, encoding="utf-8")
     params = tmp_path / "bad.yml"
     params.write_text(
-        "team: test\nname: Test\nperiod: {start: 2020-01-01, end: 2020-12-31}\n"
-        "data: {participants: deltagare.csv}\n", encoding="utf-8")
+        "team: test\nname: Test\nperiod: {start: 2020-01-01, end: 2020-12-31}\ndata: {participants: deltagare.csv}\n",
+        encoding="utf-8",
+    )
     return params
 
 

@@ -73,12 +73,15 @@ def test_invalid_data_leaves_published_report_untouched(published, tmp_path):
     layout, folder = published
     before = {p.name: p.read_bytes() for p in folder.iterdir()}
     data = tmp_path / "deltagare.csv"
-    data.write_text("deltagar_id,kon,fodelsear,inskrivningsdatum,remittent\nX1,kvinna,19x0,2021-08-01,af\n",
-                    encoding="utf-8")
+    data.write_text(
+        "deltagar_id,kon,fodelsear,inskrivningsdatum,remittent\nX1,kvinna,19x0,2021-08-01,af\n", encoding="utf-8"
+    )
     params = tmp_path / "2021-22.yml"
     params.write_text(
         "team: avesta\nname: Samverkansteam Avesta\nperiod: {start: 2021-07-01, end: 2022-06-30}\n"
-        f"data: {{participants: {data}}}\n", encoding="utf-8")
+        f"data: {{participants: {data}}}\n",
+        encoding="utf-8",
+    )
     with pytest.raises(InputError):
         render(params, layout)
     assert {p.name: p.read_bytes() for p in folder.iterdir()} == before

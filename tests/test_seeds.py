@@ -27,14 +27,28 @@ def vasteras_2020():
 def test_avesta_2021_22_flows_and_result(avesta_2022):
     ind = avesta_2022
     # Seed 000: 33 + 34 − 24 = 43 (the text's "34 at start" contradicts its own 67 served).
-    assert ind["flows"] == {"active_start": 33, "new": 34, "exits": 24, "early_dropouts": 0, "active_end": 43,
-                            "served": 67, "persons_served": 67}
+    assert ind["flows"] == {
+        "active_start": 33,
+        "new": 34,
+        "exits": 24,
+        "early_dropouts": 0,
+        "active_end": 43,
+        "served": 67,
+        "persons_served": 67,
+    }
     assert ind["sex"]["active_end"] == {"kvinna": 23, "man": 20}
     assert ind["sex"]["new"] == {"kvinna": 20, "man": 14}
     assert ind["sex"]["served"] == {"kvinna": 37, "man": 30}
     o = ind["outcomes"]
-    assert o["counts"] == {"arbete": 12, "studier": 2, "fortsatt_rehabilitering": 1, "aktivt_arbetssokande": 0,
-                           "sjukdom": 0, "sjukersattning": 1, "annat": 8}
+    assert o["counts"] == {
+        "arbete": 12,
+        "studier": 2,
+        "fortsatt_rehabilitering": 1,
+        "aktivt_arbetssokande": 0,
+        "sjukdom": 0,
+        "sjukersattning": 1,
+        "annat": 8,
+    }
     assert (o["in_goal"], o["denominator"], o["in_goal_share"]) == (15, 24, 0.625)
     assert o["in_goal_by_sex"] == {"kvinna": 9, "man": 6}
 
@@ -46,8 +60,13 @@ def test_avesta_2021_22_throughput_age_and_tables(avesta_2022):
     assert [round(months[k], 1) for k in ("all", "kvinna", "man")] == [16.8, 16.8, 16.8]
     history = ind["throughput"]["history"]
     assert [(h["start"][:7], h["end"][:7]) for h in history] == [
-        ("2019-01", "2019-12"), ("2019-07", "2020-06"), ("2020-01", "2020-12"),
-        ("2020-07", "2021-06"), ("2021-01", "2021-12"), ("2021-07", "2022-06")]
+        ("2019-01", "2019-12"),
+        ("2019-07", "2020-06"),
+        ("2020-01", "2020-12"),
+        ("2020-07", "2021-06"),
+        ("2021-01", "2021-12"),
+        ("2021-07", "2022-06"),
+    ]
     assert [round(h["months"], 1) for h in history] == [17.8, 17.8, 20.5, 21.3, 25.2, 16.8]
     age = ind["age"]["active_end"]
     assert (round(age["mean"]), age["min"], age["max"]) == (38, 20, 58)
@@ -67,13 +86,25 @@ def test_avesta_2021_22_budget(avesta_2022):
 
 def test_avesta_2018(avesta_2018):
     ind = avesta_2018
-    assert ind["flows"] == {"active_start": 38, "new": 44, "exits": 21, "early_dropouts": 3, "active_end": 61,
-                            "served": 82, "persons_served": 82}
+    assert ind["flows"] == {
+        "active_start": 38,
+        "new": 44,
+        "exits": 21,
+        "early_dropouts": 3,
+        "active_end": 61,
+        "served": 82,
+        "persons_served": 82,
+    }
     assert ind["sex"]["active_end"] == {"kvinna": 39, "man": 22}
     assert ind["sex"]["new"] == {"kvinna": 32, "man": 12}
     o = ind["outcomes"]
-    assert (o["counts"]["arbete"], o["counts"]["studier"], o["counts"]["fortsatt_rehabilitering"],
-            o["counts"]["sjukersattning"], o["counts"]["annat"]) == (5, 3, 3, 0, 7)
+    assert (
+        o["counts"]["arbete"],
+        o["counts"]["studier"],
+        o["counts"]["fortsatt_rehabilitering"],
+        o["counts"]["sjukersattning"],
+        o["counts"]["annat"],
+    ) == (5, 3, 3, 0, 7)
     assert (o["in_goal"], o["denominator"], round(o["in_goal_share"], 2)) == (11, 18, 0.61)
     months = ind["throughput"]["months"]
     assert ind["throughput"]["population"] == "in_goal"
@@ -99,16 +130,32 @@ def test_vasteras_2020(vasteras_2020):
     assert ind["sex"]["active_end"] == {"kvinna": 24, "man": 12}
     o = ind["outcomes"]
     assert (o["in_goal"], o["denominator"], round(o["in_goal_share"] * 100)) == (8, 44, 18)
-    assert (o["counts"]["arbete"], o["counts"]["studier"], o["counts"]["sjukdom"],
-            o["counts"]["fortsatt_rehabilitering"], o["counts"]["annat"]) == (4, 4, 11, 15, 1)
+    assert (
+        o["counts"]["arbete"],
+        o["counts"]["studier"],
+        o["counts"]["sjukdom"],
+        o["counts"]["fortsatt_rehabilitering"],
+        o["counts"]["annat"],
+    ) == (4, 4, 11, 15, 1)
     assert ind["age_bands"]["new"] == {"15-29": 8, "30-44": 21, "45-59": 17, "60-74": 1}
     support = ind["support"]["exits"]
     assert {k: v["before"] for k, v in support.items() if v["before"]} == {
-        "forsorjningsstod": 33, "sjukpenning": 7, "aktivitetsersattning": 1, "sjukersattning": 2,
-        "aktivitetsstod": 6, "a_kassa": 3, "ingen_offentlig": 1}
+        "forsorjningsstod": 33,
+        "sjukpenning": 7,
+        "aktivitetsersattning": 1,
+        "sjukersattning": 2,
+        "aktivitetsstod": 6,
+        "a_kassa": 3,
+        "ingen_offentlig": 1,
+    }
     assert {k: v["after"] for k, v in support.items() if v["after"]} == {
-        "forsorjningsstod": 19, "sjukpenning": 4, "aktivitetsersattning": 2, "aktivitetsstod": 15,
-        "studiestod": 3, "ingen_offentlig": 5}
+        "forsorjningsstod": 19,
+        "sjukpenning": 4,
+        "aktivitetsersattning": 2,
+        "aktivitetsstod": 15,
+        "studiestod": 3,
+        "ingen_offentlig": 5,
+    }
 
 
 def test_avesta_register_has_a_person_enrolled_twice():
@@ -121,8 +168,14 @@ def test_avesta_register_has_a_person_enrolled_twice():
 def test_vasteras_2020_background_tables(vasteras_2020):
     ind = vasteras_2020
     # Seed 002 §2.3: education and years on public support of the 47 new.
-    assert ind["education"]["new"] == {"grundskola": 17, "gymnasium": 21, "hogskola_upp_till_1": 2,
-                                       "hogskola_upp_till_3": 2, "hogskola_over_3": 1, "okand": 4}
+    assert ind["education"]["new"] == {
+        "grundskola": 17,
+        "gymnasium": 21,
+        "hogskola_upp_till_1": 2,
+        "hogskola_upp_till_3": 2,
+        "hogskola_over_3": 1,
+        "okand": 4,
+    }
     bins = ind["benefit_year_bins"]["new"]
     assert [bins[f"upp_till_{k}"] for k in range(1, 10)] == [8, 4, 4, 4, 4, 3, 0, 2, 1]
     assert bins["9_eller_mer"] == 17 and bins["uppgift_saknas"] == 0
@@ -135,8 +188,11 @@ def test_vasteras_2020_result_employment_and_support_shares(vasteras_2020):
     assert (seekers["count"], round(seekers["share"] * 100)) == (16, 36)
     status = ind["employment"]["exits"]["status"]
     assert {k: (v["before"], v["after"]) for k, v in status.items() if k != "ingen_sysselsattning"} == {
-        "arbete_osubventionerat": (0, 2), "arbete_subventionerat": (0, 2), "studier": (0, 4),
-        "aktivt_arbetssokande": (20, 16)}
+        "arbete_osubventionerat": (0, 2),
+        "arbete_subventionerat": (0, 2),
+        "studier": (0, 4),
+        "aktivt_arbetssokande": (20, 16),
+    }
     assert round(status["aktivt_arbetssokande"]["change_pct"] * 100) == -20
     assert ind["employment"]["exits"]["work_or_studies"]["after"] == 8
     assert ind["employment"]["exits"]["without_measurement"] == 5
@@ -145,9 +201,10 @@ def test_vasteras_2020_result_employment_and_support_shares(vasteras_2020):
     assert round(support["forsorjningsstod"]["share_before"] * 100, 1) == 62.3
     assert round(support["forsorjningsstod"]["share_after"] * 100, 1) == 35.8
     assert round(support["aktivitetsstod"]["share_after"] * 100, 1) == 28.3
-    assert [round(support[c]["change_pct"] * 100) for c in ("aktivitetsersattning", "aktivitetsstod",
-                                                            "forsorjningsstod", "ingen_offentlig")] == [100, 150,
-                                                                                                        -42, 400]
+    assert [
+        round(support[c]["change_pct"] * 100)
+        for c in ("aktivitetsersattning", "aktivitetsstod", "forsorjningsstod", "ingen_offentlig")
+    ] == [100, 150, -42, 400]
     totals = ind["support"]["exits_totals"]
     assert (totals["denominator_before"], totals["denominator_after"], totals["missing_after"]) == (53, 53, 5)
 
@@ -172,8 +229,11 @@ def test_vasteras_2020_followups(vasteras_2020):
     assert (share(six, "fortsatt_rehabilitering"), share(six, "sjukdom")) == (41, 29)
     # 18 months: 24 (75 %) in work, studies or job seeking; 0; 6 ill (19 %); 2 other (6 %).
     assert eighteen["groups"]["arbete_studier"]["count"] + eighteen["groups"]["aktivt_arbetssokande"]["count"] == 24
-    assert (eighteen["groups"]["fortsatt_rehabilitering"]["count"], share(eighteen, "sjukdom"),
-            share(eighteen, "annat")) == (0, 19, 6)
+    assert (
+        eighteen["groups"]["fortsatt_rehabilitering"]["count"],
+        share(eighteen, "sjukdom"),
+        share(eighteen, "annat"),
+    ) == (0, 19, 6)
     # The result at exit uses the same groups: work and studies 8 of 44, job seekers separate.
     at_exit = vasteras_2020["followups"]["result_at_exit"]
     assert at_exit["arbete_studier"]["count"] == 8 and at_exit["aktivt_arbetssokande"]["count"] == 9
@@ -182,10 +242,16 @@ def test_vasteras_2020_followups(vasteras_2020):
 def test_exit_details_reproduce_the_annat_breakdowns(avesta_2022, avesta_2018):
     # Seed 000 §3: annat 8 = 6 medical rehabilitation, 1 does not want to take part, 1 parental leave.
     assert avesta_2022["outcomes"]["details"]["annat"] == {
-        "behov_av_medicinsk_rehabilitering": 6, "foraldraledig": 1, "vill_inte_delta": 1}
+        "behov_av_medicinsk_rehabilitering": 6,
+        "foraldraledig": 1,
+        "vill_inte_delta": 1,
+    }
     # Seed 001 §3: annat 7 = 5 medical rehabilitation, 1 feels no need, 1 parental leave.
     assert avesta_2018["outcomes"]["details"]["annat"] == {
-        "behov_av_medicinsk_rehabilitering": 5, "foraldraledig": 1, "upplever_inte_behov_av_insatsen": 1}
+        "behov_av_medicinsk_rehabilitering": 5,
+        "foraldraledig": 1,
+        "upplever_inte_behov_av_insatsen": 1,
+    }
 
 
 def test_every_consistency_check_holds_for_the_examples(avesta_2018, avesta_2022, vasteras_2020):

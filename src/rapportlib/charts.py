@@ -31,8 +31,10 @@ class Figure:
 
 
 def _theme(chart: alt.Chart) -> alt.Chart:
-    return chart.configure(font=_FONT).configure_view(stroke=None).configure_axis(
-        labelFontSize=11, titleFontSize=11, gridColor="#e5e5e5"
+    return (
+        chart.configure(font=_FONT)
+        .configure_view(stroke=None)
+        .configure_axis(labelFontSize=11, titleFontSize=11, gridColor="#e5e5e5")
     )
 
 
@@ -52,12 +54,16 @@ def throughput_history_chart(ind: dict) -> Figure:
         x=alt.X("Period:N", sort=order, title=None, axis=alt.Axis(labelAngle=0)),
         y=alt.Y("Månader:Q", title="Månader", scale=alt.Scale(zero=True)),
     )
-    chart = (base.mark_line(color=PALETTE[0], strokeWidth=2.5) + base.mark_point(
-        color=PALETTE[0], filled=True, size=60) + base.mark_text(dy=-12, fontSize=11).encode(
-        text=alt.Text("Månader:Q", format=",.1f"))).properties(width=460, height=200)
-    alt_text = "Genomströmningstid per tolvmånadersperiod: " + "; ".join(
-        f"{fmt.window(h['start'], h['end'])}: {fmt.months(h['months'])}" for h in hist
-    ) + "."
+    chart = (
+        base.mark_line(color=PALETTE[0], strokeWidth=2.5)
+        + base.mark_point(color=PALETTE[0], filled=True, size=60)
+        + base.mark_text(dy=-12, fontSize=11).encode(text=alt.Text("Månader:Q", format=",.1f"))
+    ).properties(width=460, height=200)
+    alt_text = (
+        "Genomströmningstid per tolvmånadersperiod: "
+        + "; ".join(f"{fmt.window(h['start'], h['end'])}: {fmt.months(h['months'])}" for h in hist)
+        + "."
+    )
     return Figure("throughput-history", "Genomströmningstid över tid", alt_text, to_svg(chart))
 
 
@@ -65,8 +71,11 @@ def outcome_chart(ind: dict) -> Figure:
     """Horizontal bars of exits by reason (early dropouts left out), goal reasons highlighted."""
     o = ind["outcomes"]
     rows = [
-        {"Anledning": label("exit_reason", c), "Antal": o["counts"][c],
-         "Resultat": "I mål" if c in o["in_goal_codes"] else "Övriga avslut"}
+        {
+            "Anledning": label("exit_reason", c),
+            "Antal": o["counts"][c],
+            "Resultat": "I mål" if c in o["in_goal_codes"] else "Övriga avslut",
+        }
         for c in EXIT_REASONS
     ]
     data = pd.DataFrame(rows)
@@ -74,13 +83,19 @@ def outcome_chart(ind: dict) -> Figure:
         y=alt.Y("Anledning:N", sort=list(data["Anledning"]), title=None, axis=alt.Axis(labelLimit=320)),
         x=alt.X("Antal:Q", title="Antal avslut", axis=alt.Axis(tickMinStep=1, format="d")),
     )
-    chart = (bars.mark_bar().encode(
-        color=alt.Color("Resultat:N", scale=alt.Scale(domain=["I mål", "Övriga avslut"],
-                                                       range=[PALETTE[0], "#9a9a9a"]),
-                        legend=alt.Legend(title=None, orient="bottom")))
-             + bars.mark_text(align="left", dx=3, fontSize=11).encode(text="Antal:Q")).properties(width=380,
-                                                                                                 height=170)
-    alt_text = "Avslut per anledning: " + "; ".join(f"{r['Anledning']} {r['Antal']}" for r in rows) + (
-        f". I mål: {o['in_goal']} av {o['denominator']} ({fmt.percent(o['in_goal_share'])})."
+    chart = (
+        bars.mark_bar().encode(
+            color=alt.Color(
+                "Resultat:N",
+                scale=alt.Scale(domain=["I mål", "Övriga avslut"], range=[PALETTE[0], "#9a9a9a"]),
+                legend=alt.Legend(title=None, orient="bottom"),
+            )
+        )
+        + bars.mark_text(align="left", dx=3, fontSize=11).encode(text="Antal:Q")
+    ).properties(width=380, height=170)
+    alt_text = (
+        "Avslut per anledning: "
+        + "; ".join(f"{r['Anledning']} {r['Antal']}" for r in rows)
+        + (f". I mål: {o['in_goal']} av {o['denominator']} ({fmt.percent(o['in_goal_share'])}).")
     )
     return Figure("outcomes", "Avslut per anledning", alt_text, to_svg(chart))

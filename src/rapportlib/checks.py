@@ -35,23 +35,38 @@ def run_checks(ind: dict) -> list[Check]:
     """Every consistency check that applies to these indicators."""
     f, o = ind["flows"], ind["outcomes"]
     checks = [
-        Check("Flödena går ihop", f["active_start"] + f["new"] - f["exits"] == f["active_end"],
-              f"{f['active_start']} + {f['new']} − {f['exits']} = {f['active_end']}"),
-        Check("Totalt arbetat med = inskrivna vid start + nyinskrivna", f["served"] == f["active_start"] + f["new"],
-              f"{f['served']} = {f['active_start']} + {f['new']}"),
-        Check("Tidiga avhopp ryms i avsluten", 0 <= f["early_dropouts"] <= f["exits"],
-              f"{f['early_dropouts']} tidiga avhopp av {f['exits']} avslut"),
-        Check("Varje avslut har exakt en anledning",
-              sum(o["counts"].values()) == o["denominator"] and o["without_reason"] == 0,
-              f"summa per anledning {sum(o['counts'].values())}, avslut utan tidiga avhopp {o['denominator']}, "
-              f"utan anledning {o['without_reason']}"),
-        Check("Avslut utan tidiga avhopp = avslut − tidiga avhopp",
-              o["denominator"] == f["exits"] - f["early_dropouts"],
-              f"{o['denominator']} = {f['exits']} − {f['early_dropouts']}"),
-        Check("I mål = summan av målanledningarna",
-              o["in_goal"] == sum(o["counts"][c] for c in o["in_goal_codes"]) == sum(o["in_goal_by_sex"].values()),
-              f"i mål {o['in_goal']}, per anledning {sum(o['counts'][c] for c in o['in_goal_codes'])}, "
-              f"per kön {sum(o['in_goal_by_sex'].values())}"),
+        Check(
+            "Flödena går ihop",
+            f["active_start"] + f["new"] - f["exits"] == f["active_end"],
+            f"{f['active_start']} + {f['new']} − {f['exits']} = {f['active_end']}",
+        ),
+        Check(
+            "Totalt arbetat med = inskrivna vid start + nyinskrivna",
+            f["served"] == f["active_start"] + f["new"],
+            f"{f['served']} = {f['active_start']} + {f['new']}",
+        ),
+        Check(
+            "Tidiga avhopp ryms i avsluten",
+            0 <= f["early_dropouts"] <= f["exits"],
+            f"{f['early_dropouts']} tidiga avhopp av {f['exits']} avslut",
+        ),
+        Check(
+            "Varje avslut har exakt en anledning",
+            sum(o["counts"].values()) == o["denominator"] and o["without_reason"] == 0,
+            f"summa per anledning {sum(o['counts'].values())}, avslut utan tidiga avhopp {o['denominator']}, "
+            f"utan anledning {o['without_reason']}",
+        ),
+        Check(
+            "Avslut utan tidiga avhopp = avslut − tidiga avhopp",
+            o["denominator"] == f["exits"] - f["early_dropouts"],
+            f"{o['denominator']} = {f['exits']} − {f['early_dropouts']}",
+        ),
+        Check(
+            "I mål = summan av målanledningarna",
+            o["in_goal"] == sum(o["counts"][c] for c in o["in_goal_codes"]) == sum(o["in_goal_by_sex"].values()),
+            f"i mål {o['in_goal']}, per anledning {sum(o['counts'][c] for c in o['in_goal_codes'])}, "
+            f"per kön {sum(o['in_goal_by_sex'].values())}",
+        ),
     ]
     for pop in ("new", "active_start", "active_end", "served", "exits"):
         total = f[pop]
@@ -86,15 +101,26 @@ def run_checks(ind: dict) -> list[Check]:
         b = ind["budget"]
         for col in ("budget", "outcome", "remaining"):
             s = sum(line[col] for line in b["lines"])
-            checks.append(Check(f"Budgetraderna summerar ({col})", _close(s, b["total"][col]),
-                                f"{s:.0f} = {b['total'][col]:.0f}"))
+            checks.append(
+                Check(f"Budgetraderna summerar ({col})", _close(s, b["total"][col]), f"{s:.0f} = {b['total'][col]:.0f}")
+            )
         t = b["total"]
-        checks.append(Check("Återstår = budget − utfall", _close(t["remaining"], t["budget"] - t["outcome"]),
-                            f"{t['remaining']:.0f} = {t['budget']:.0f} − {t['outcome']:.0f}"))
+        checks.append(
+            Check(
+                "Återstår = budget − utfall",
+                _close(t["remaining"], t["budget"] - t["outcome"]),
+                f"{t['remaining']:.0f} = {t['budget']:.0f} − {t['outcome']:.0f}",
+            )
+        )
     if "register" in ind:
         r = ind["register"]
-        checks.append(Check("Inget avslut före inskrivning", r["exit_before_enrolment"] == 0,
-                            f"{r['exit_before_enrolment']} inskrivningar"))
+        checks.append(
+            Check(
+                "Inget avslut före inskrivning",
+                r["exit_before_enrolment"] == 0,
+                f"{r['exit_before_enrolment']} inskrivningar",
+            )
+        )
     return checks
 
 

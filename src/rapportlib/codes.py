@@ -274,13 +274,18 @@ LABELS.update(
 ALIASES["sysselsattning"] = {c: c for c in EMPLOYMENT}
 ALIASES["sysselsattning"].update({fold(v): k for k, v in LABELS["employment"].items()})
 ALIASES["sysselsattning"].update(
-    {"ej_sub_arbete": "arbete_osubventionerat", "sub_arbete": "arbete_subventionerat",
-     "arbete": "arbete_osubventionerat", "ingen": "ingen_sysselsattning"}
+    {
+        "ej_sub_arbete": "arbete_osubventionerat",
+        "sub_arbete": "arbete_subventionerat",
+        "arbete": "arbete_osubventionerat",
+        "ingen": "ingen_sysselsattning",
+    }
 )
 ALIASES["svar"] = {c: c for c in SURVEY_SCALE + SURVEY_YES_NO}
 ALIASES["svar"].update({fold(v): k for k, v in LABELS["survey"].items()})
 ALIASES["svar"].update({str(k + 1): c for k, c in enumerate(SURVEY_SCALE)})
 ALIASES["status"] = {c: c for c in FOLLOWUP_STATUS}
 ALIASES["status"].update({fold(v): k for k, v in LABELS["followup"].items()})
-ALIASES["status"].update({"ovrigt": "annat", "ej_nadd": "ej_nadd", "inte_nadd": "ej_nadd",
-                          "fortsatt_rehab": "fortsatt_rehabilitering"})
+ALIASES["status"].update(
+    {"ovrigt": "annat", "ej_nadd": "ej_nadd", "inte_nadd": "ej_nadd", "fortsatt_rehab": "fortsatt_rehabilitering"}
+)

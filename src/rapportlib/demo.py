@@ -332,8 +332,15 @@ def _assign_ints(rng, key, members, total, lo, hi, bands=(), exact_extremes=True
 
 def _fill_defaults(rng, spells, sc: _Scenario, units=()) -> None:
     referrer_mix = dict(zip(REFERRERS, (0.12, 0.10, 0.38, 0.36, 0.04), strict=True))
-    source_mix = {"forsorjningsstod": 0.5, "sjukpenning": 0.15, "aktivitetsersattning": 0.12,
-                  "aktivitetsstod": 0.1, "a_kassa": 0.03, "ingen_offentlig": 0.06, "sjukersattning": 0.04}
+    source_mix = {
+        "forsorjningsstod": 0.5,
+        "sjukpenning": 0.15,
+        "aktivitetsersattning": 0.12,
+        "aktivitetsstod": 0.1,
+        "a_kassa": 0.03,
+        "ingen_offentlig": 0.06,
+        "sjukersattning": 0.04,
+    }
     edu_mix = dict(zip(EDUCATION, (0.34, 0.45, 0.05, 0.05, 0.03, 0.08), strict=True))
 
     def pick(mix):
@@ -374,9 +381,19 @@ def _fill_defaults(rng, spells, sc: _Scenario, units=()) -> None:
 
 
 COLUMNS = [
-    "deltagar_id", "kon", "fodelsear", "inskrivningsdatum", "avslutsdatum", "avslutsanledning",
-    "avslut_detalj", "remittent", "forsorjning_fore", "forsorjning_efter", "utbildning",
-    "ar_i_offentlig_forsorjning", "delinsats",
+    "deltagar_id",
+    "kon",
+    "fodelsear",
+    "inskrivningsdatum",
+    "avslutsdatum",
+    "avslutsanledning",
+    "avslut_detalj",
+    "remittent",
+    "forsorjning_fore",
+    "forsorjning_efter",
+    "utbildning",
+    "ar_i_offentlig_forsorjning",
+    "delinsats",
 ]
 
 
@@ -393,14 +410,24 @@ def _rows(spells, prefix: str, reenrol: list[tuple[int, int]], decimal: str, emp
         a = s.attrs
         a["id"] = ids[id(s)]
         years = f"{a['years']:.1f}".replace(".", decimal)
-        rows.append([
-            ids[id(s)], s.sex, str(a["birth_year"]), s.enrol.isoformat(),
-            s.exit_date.isoformat() if s.exit_date else "",
-            (s.exit.reason or "") if s.exit else "",
-            (s.exit.detail or "") if s.exit else "",
-            a["remittent"], ";".join(a["fore"]), ";".join(a.get("efter", [])) if s.exit else "",
-            a["utbildning"], years, a.get("delinsats", ""),
-        ] + ([";".join(a.get("syss_fore", [])), ";".join(a.get("syss_efter", []))] if employment else []))
+        rows.append(
+            [
+                ids[id(s)],
+                s.sex,
+                str(a["birth_year"]),
+                s.enrol.isoformat(),
+                s.exit_date.isoformat() if s.exit_date else "",
+                (s.exit.reason or "") if s.exit else "",
+                (s.exit.detail or "") if s.exit else "",
+                a["remittent"],
+                ";".join(a["fore"]),
+                ";".join(a.get("efter", [])) if s.exit else "",
+                a["utbildning"],
+                years,
+                a.get("delinsats", ""),
+            ]
+            + ([";".join(a.get("syss_fore", [])), ";".join(a.get("syss_efter", []))] if employment else [])
+        )
     return rows
 
 
@@ -467,18 +494,31 @@ def _avesta_scenario() -> _Scenario:
     ex += _ex(14, "man", "arbete", 4) + _ex(14, "man", "fortsatt_rehabilitering")
     ex += _ex(14, "man", "annat", 2, med) + _ex(14, "man", "annat", 1, "föräldraledig")
     windows = [
-        ((2, 3), None, 13.2), ((3, 4), None, 13.0), ((4, 5), None, 14.0), ((5, 6), None, 15.6),
-        ((6, 7), "kvinna", 16.28), ((6, 7), "man", 18.39),
-        ((8, 9), None, 17.8), ((9, 10), None, 17.8), ((10, 11), None, 20.5), ((11, 12), None, 21.3),
-        ((12, 13), None, 25.2), ((13, 14), "kvinna", 16.8), ((13, 14), "man", 16.8),
+        ((2, 3), None, 13.2),
+        ((3, 4), None, 13.0),
+        ((4, 5), None, 14.0),
+        ((5, 6), None, 15.6),
+        ((6, 7), "kvinna", 16.28),
+        ((6, 7), "man", 18.39),
+        ((8, 9), None, 17.8),
+        ((9, 10), None, 17.8),
+        ((10, 11), None, 20.5),
+        ((11, 12), None, 21.3),
+        ((12, 13), None, 25.2),
+        ((13, 14), "kvinna", 16.8),
+        ((13, 14), "man", 16.8),
     ]
     return _Scenario(
         team="avesta",
         first=dt.date(2015, 1, 1),
         last=dt.date(2022, 6, 30),
         cuts=[dt.date(2018, 1, 1), dt.date(2019, 1, 1), dt.date(2021, 7, 1)],
-        new=[{"kvinna": 38, "man": 41}, {"kvinna": 32, "man": 12}, {"kvinna": 18, "man": 18},
-             {"kvinna": 20, "man": 14}],
+        new=[
+            {"kvinna": 38, "man": 41},
+            {"kvinna": 32, "man": 12},
+            {"kvinna": 18, "man": 18},
+            {"kvinna": 20, "man": 14},
+        ],
         exits=ex,
         trial_months=2,
         pop_rule={b: ("in_goal" if b <= 7 else "all_exits") for b in range(15)},
@@ -499,17 +539,29 @@ def _avesta(rng) -> tuple[list[_Spell], _Scenario]:
     exits22, end18 = _members(spells, *p22, "exits"), _members(spells, *p18, "active_end")
     exits18, new18 = _members(spells, *p18, "exits"), _members(spells, *p18, "new")
     # referrer and payer (main source) of the 2021/22 report's tables
-    _assign_categories(rng, "remittent", [
-        (new22, {"kommun": 14, "fk": 2, "region": 16, "af": 2}),
-        (end22, {"kommun": 18, "fk": 2, "region": 19, "af": 4}),
-    ])
-    main_for = {"kommun": "forsorjningsstod", "fk": "sjukpenning", "af": "aktivitetsstod",
-                "ingen_offentlig": "ingen_offentlig"}
-    _assign_categories(rng, "payer", [
-        (new18, {"kommun": 25, "fk": 16, "af": 2, "ingen_offentlig": 1}),
-        (new22, {"kommun": 16, "fk": 14, "ingen_offentlig": 4}),
-        (end22, {"kommun": 23, "fk": 16, "ingen_offentlig": 4}),
-    ])
+    _assign_categories(
+        rng,
+        "remittent",
+        [
+            (new22, {"kommun": 14, "fk": 2, "region": 16, "af": 2}),
+            (end22, {"kommun": 18, "fk": 2, "region": 19, "af": 4}),
+        ],
+    )
+    main_for = {
+        "kommun": "forsorjningsstod",
+        "fk": "sjukpenning",
+        "af": "aktivitetsstod",
+        "ingen_offentlig": "ingen_offentlig",
+    }
+    _assign_categories(
+        rng,
+        "payer",
+        [
+            (new18, {"kommun": 25, "fk": 16, "af": 2, "ingen_offentlig": 1}),
+            (new22, {"kommun": 16, "fk": 14, "ingen_offentlig": 4}),
+            (end22, {"kommun": 23, "fk": 16, "ingen_offentlig": 4}),
+        ],
+    )
     fk_sources = ["sjukpenning", "aktivitetsersattning", "sjukersattning"]
     for s in spells:
         payer = s.attrs.pop("payer", None)
@@ -545,10 +597,10 @@ def _avesta(rng) -> tuple[list[_Spell], _Scenario]:
     other18 = [s for s in exits18 if s not in goal18]
     _assign_ints(rng, "years10", goal18, total=42 * 11, lo=5, hi=120, exact_extremes=False)
     _assign_ints(rng, "years10", other18, total=42 * 10, lo=5, hi=120, exact_extremes=False)
-    _assign_ints(rng, "years10", [s for s in exits22 if s.sex == "kvinna"], total=1112, lo=10, hi=180,
-                 exact_extremes=False)
-    _assign_ints(rng, "years10", [s for s in exits22 if s.sex == "man"], total=564, lo=10, hi=150,
-                 exact_extremes=False)
+    _assign_ints(
+        rng, "years10", [s for s in exits22 if s.sex == "kvinna"], total=1112, lo=10, hi=180, exact_extremes=False
+    )
+    _assign_ints(rng, "years10", [s for s in exits22 if s.sex == "man"], total=564, lo=10, hi=150, exact_extremes=False)
     for s in spells:
         if "years10" in s.attrs:
             s.attrs["years"] = s.attrs.pop("years10") / 10
@@ -562,8 +614,17 @@ def _avesta(rng) -> tuple[list[_Spell], _Scenario]:
 def _vasteras_scenario() -> _Scenario:
     # blocks: 0=2017H1 … 5=2019H2, 6=2020H1, 7=2020H2
     ex: list[_Exit] = []
-    mix = ["fortsatt_rehabilitering", "sjukdom", "arbete", "aktivt_arbetssokande", "studier", "fortsatt_rehabilitering",
-           "sjukdom", "annat", "aktivt_arbetssokande"]
+    mix = [
+        "fortsatt_rehabilitering",
+        "sjukdom",
+        "arbete",
+        "aktivt_arbetssokande",
+        "studier",
+        "fortsatt_rehabilitering",
+        "sjukdom",
+        "annat",
+        "aktivt_arbetssokande",
+    ]
     k = 0
     for b in range(6):
         for sex in ("kvinna", "man"):
@@ -576,10 +637,15 @@ def _vasteras_scenario() -> _Scenario:
                 k += 1
     # 2020 (seed 002): 49 exits (24 women, 25 men), 5 in the 3-month trial (3 women, 2 men).
     plan = {
-        "kvinna": {"arbete": 2, "studier": 2, "aktivt_arbetssokande": 3, "sjukdom": 5,
-                   "fortsatt_rehabilitering": 9},
-        "man": {"arbete": 2, "studier": 2, "aktivt_arbetssokande": 6, "sjukdom": 6,
-                "fortsatt_rehabilitering": 6, "annat": 1},
+        "kvinna": {"arbete": 2, "studier": 2, "aktivt_arbetssokande": 3, "sjukdom": 5, "fortsatt_rehabilitering": 9},
+        "man": {
+            "arbete": 2,
+            "studier": 2,
+            "aktivt_arbetssokande": 6,
+            "sjukdom": 6,
+            "fortsatt_rehabilitering": 6,
+            "annat": 1,
+        },
     }
     for sex, reasons in plan.items():
         j = 0
@@ -617,12 +683,27 @@ def _vasteras(rng) -> tuple[list[_Spell], _Scenario]:
     for s in new20:
         lo, hi = bounds[s.attrs.pop("band")]
         s.attrs["birth_year"] = s.enrol.year - int(rng.integers(lo, hi + 1))
-    _assign_categories(rng, "utbildning", [(new20, {
-        "grundskola": 17, "gymnasium": 21, "hogskola_over_3": 1, "hogskola_upp_till_3": 2,
-        "hogskola_upp_till_1": 2, "okand": 4})])
+    _assign_categories(
+        rng,
+        "utbildning",
+        [
+            (
+                new20,
+                {
+                    "grundskola": 17,
+                    "gymnasium": 21,
+                    "hogskola_over_3": 1,
+                    "hogskola_upp_till_3": 2,
+                    "hogskola_upp_till_1": 2,
+                    "okand": 4,
+                },
+            )
+        ],
+    )
     bins = {f"upp_{k}": 0 for k in range(1, 10)}
-    bins.update({"upp_1": 8, "upp_2": 4, "upp_3": 4, "upp_4": 4, "upp_5": 4, "upp_6": 3, "upp_8": 2, "upp_9": 1,
-                 "nio_plus": 17})
+    bins.update(
+        {"upp_1": 8, "upp_2": 4, "upp_3": 4, "upp_4": 4, "upp_5": 4, "upp_6": 3, "upp_8": 2, "upp_9": 1, "nio_plus": 17}
+    )
     _assign_categories(rng, "years_bin", [(new20, {k: v for k, v in bins.items() if v})])
     for s in new20:
         b = s.attrs.pop("years_bin")
@@ -635,16 +716,24 @@ def _vasteras(rng) -> tuple[list[_Spell], _Scenario]:
     before = (
         [["forsorjningsstod", "sjukpenning"]] * 2
         + [["forsorjningsstod", "aktivitetsstod"], ["forsorjningsstod", "a_kassa"]]
-        + [["forsorjningsstod"]] * 29 + [["sjukpenning"]] * 5 + [["aktivitetsstod"]] * 5 + [["a_kassa"]] * 2
-        + [["sjukersattning"]] * 2 + [["aktivitetsersattning"]] + [["ingen_offentlig"]]
+        + [["forsorjningsstod"]] * 29
+        + [["sjukpenning"]] * 5
+        + [["aktivitetsstod"]] * 5
+        + [["a_kassa"]] * 2
+        + [["sjukersattning"]] * 2
+        + [["aktivitetsersattning"]]
+        + [["ingen_offentlig"]]
     )
     order = rng.permutation(len(exits20))
     for j, s in zip(order, exits20, strict=True):
         s.attrs["fore"] = list(before[j])
     after_work = [["ingen_offentlig"]] * 4 + [["studiestod"]] * 3 + [["ingen_offentlig"]]
     after_rest = (
-        [["forsorjningsstod", "aktivitetsstod"]] * 3 + [["forsorjningsstod", "sjukpenning"]]
-        + [["forsorjningsstod"]] * 15 + [["aktivitetsstod"]] * 12 + [["sjukpenning"]] * 3
+        [["forsorjningsstod", "aktivitetsstod"]] * 3
+        + [["forsorjningsstod", "sjukpenning"]]
+        + [["forsorjningsstod"]] * 15
+        + [["aktivitetsstod"]] * 12
+        + [["sjukpenning"]] * 3
         + [["aktivitetsersattning"]] * 2
     )
     counted = [s for s in exits20 if not s.exit.dropout]
@@ -663,8 +752,9 @@ def _vasteras(rng) -> tuple[list[_Spell], _Scenario]:
     workers = [s for s in counted if s.exit.reason == "arbete"]
     for j, s in enumerate(workers):
         s.attrs["syss_efter"] = ["arbete_osubventionerat" if j < 2 else "arbete_subventionerat"]
-    also_seeking = ([s for s in counted if s.exit.reason == "fortsatt_rehabilitering"][:5]
-                    + [s for s in counted if s.exit.reason == "sjukdom"][:2])
+    also_seeking = [s for s in counted if s.exit.reason == "fortsatt_rehabilitering"][:5] + [
+        s for s in counted if s.exit.reason == "sjukdom"
+    ][:2]
     for s in counted:
         if s.exit.reason == "studier":
             s.attrs["syss_efter"] = ["studier"]
@@ -713,10 +803,21 @@ def _followup_rows(rng, spells) -> list[list[str]]:
     job seeking, 7 in continued rehabilitation, 5 ill) and 6 not reached; at 18 months 32 reached
     (12 work, 4 studies, 8 job seeking, 6 ill, 2 other) and 2 not reached."""
     plans = {
-        6: (["arbete", "studier"] + ["aktivt_arbetssokande"] * 3 + ["fortsatt_rehabilitering"] * 7
-            + ["sjukdom"] * 5 + ["ej_nadd"] * 6),
-        18: (["arbete"] * 12 + ["studier"] * 4 + ["aktivt_arbetssokande"] * 8 + ["sjukdom"] * 6 + ["annat"] * 2
-             + ["ej_nadd"] * 2),
+        6: (
+            ["arbete", "studier"]
+            + ["aktivt_arbetssokande"] * 3
+            + ["fortsatt_rehabilitering"] * 7
+            + ["sjukdom"] * 5
+            + ["ej_nadd"] * 6
+        ),
+        18: (
+            ["arbete"] * 12
+            + ["studier"] * 4
+            + ["aktivt_arbetssokande"] * 8
+            + ["sjukdom"] * 6
+            + ["annat"] * 2
+            + ["ej_nadd"] * 2
+        ),
     }
     rows = []
     for months, statuses in plans.items():
@@ -735,8 +836,10 @@ def _followup_rows(rng, spells) -> list[list[str]]:
             raise RuntimeError(f"only {len(due)} exits due for a {months}-month follow-up")
         picked = [due[j] for j in sorted(rng.permutation(len(due))[: len(statuses)].tolist())]
         order = rng.permutation(len(statuses))
-        rows += [[s.attrs["id"], str(months), day.isoformat(), statuses[j]]
-                 for (day, s), j in zip(picked, order, strict=True)]
+        rows += [
+            [s.attrs["id"], str(months), day.isoformat(), statuses[j]]
+            for (day, s), j in zip(picked, order, strict=True)
+        ]
     return rows
 
 
@@ -763,12 +866,20 @@ def write_examples(outdir: str | Path) -> list[Path]:
     written = []
     spells, _ = _avesta(np.random.default_rng(1))
     # The same person enrolled twice: an early exit (2015) who came back in 2019.
-    first = next(k for k, s in enumerate(sorted(spells, key=lambda s: (s.enrol, s.exit_date or dt.date.max, s.sex,
-                                                                           s.attrs["birth_year"]))) if s.exit_date)
+    first = next(
+        k
+        for k, s in enumerate(
+            sorted(spells, key=lambda s: (s.enrol, s.exit_date or dt.date.max, s.sex, s.attrs["birth_year"]))
+        )
+        if s.exit_date
+    )
     rows_sorted = sorted(spells, key=lambda s: (s.enrol, s.exit_date or dt.date.max, s.sex, s.attrs["birth_year"]))
     second = next(
-        k for k, s in enumerate(rows_sorted)
-        if s.enrol >= dt.date(2019, 1, 1) and s.exit_date and s.exit_date < dt.date(2021, 7, 1)
+        k
+        for k, s in enumerate(rows_sorted)
+        if s.enrol >= dt.date(2019, 1, 1)
+        and s.exit_date
+        and s.exit_date < dt.date(2021, 7, 1)
         and s.sex == rows_sorted[first].sex
     )
     path = outdir / "avesta" / "deltagare.csv"

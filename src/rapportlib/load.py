@@ -140,10 +140,12 @@ def read_register(path: str | Path) -> pd.DataFrame:
             problems.append(Problem(file, row, "deltagar_id", "", "ett deltagar-id"))
         for col, kind in (("kon", "kon"), ("remittent", "remittent")):
             rec[col] = _code(cell(i, col), kind, file, row, col, problems, required=True)
-        rec["avslutsanledning"] = _code(cell(i, "avslutsanledning"), "avslutsanledning", file, row,
-                                        "avslutsanledning", problems, required=False)
-        rec["utbildning"] = _code(cell(i, "utbildning"), "utbildning", file, row, "utbildning", problems,
-                                  required=False)
+        rec["avslutsanledning"] = _code(
+            cell(i, "avslutsanledning"), "avslutsanledning", file, row, "avslutsanledning", problems, required=False
+        )
+        rec["utbildning"] = _code(
+            cell(i, "utbildning"), "utbildning", file, row, "utbildning", problems, required=False
+        )
         avhopp = cell(i, "tidigt_avhopp")
         rec["tidigt_avhopp"] = None
         if fold(avhopp) not in _MISSING:
@@ -240,9 +242,13 @@ def _overlaps(frame: pd.DataFrame, file: str) -> list[Problem]:
             prior_row, prior_end = prior
             if prior_end is None or rec.inskrivningsdatum <= prior_end:
                 problems.append(
-                    Problem(file, rec.rad, "inskrivningsdatum", str(rec.inskrivningsdatum),
-                            f"ett datum efter avslutet på rad {prior_row} "
-                            "(samma deltagar-id, inskrivningarna överlappar)")
+                    Problem(
+                        file,
+                        rec.rad,
+                        "inskrivningsdatum",
+                        str(rec.inskrivningsdatum),
+                        f"ett datum efter avslutet på rad {prior_row} (samma deltagar-id, inskrivningarna överlappar)",
+                    )
                 )
         previous[rec.deltagar_id] = (rec.rad, rec.avslutsdatum)
     return problems
@@ -253,8 +259,11 @@ def read_budget(path: str | Path) -> pd.DataFrame:
     path = Path(path)
     file = path.name
     raw, decimal = read_table(path)
-    problems = [Problem(file, 1, c, None, "kolumnen saknas (obligatorisk)") for c in ("post", "budget", "utfall")
-                if c not in raw.columns]
+    problems = [
+        Problem(file, 1, c, None, "kolumnen saknas (obligatorisk)")
+        for c in ("post", "budget", "utfall")
+        if c not in raw.columns
+    ]
     if problems:
         raise InputError(problems)
     records = []
@@ -298,8 +307,11 @@ def read_survey(path: str | Path) -> pd.DataFrame:
     path = Path(path)
     file = path.name
     raw, _ = read_table(path)
-    problems = [Problem(file, 1, c, None, "kolumnen saknas (obligatorisk)") for c in ("omgang", "fraga", "svar")
-                if c not in raw.columns]
+    problems = [
+        Problem(file, 1, c, None, "kolumnen saknas (obligatorisk)")
+        for c in ("omgang", "fraga", "svar")
+        if c not in raw.columns
+    ]
     if problems:
         raise InputError(problems)
     records = []

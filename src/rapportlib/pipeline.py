@@ -15,8 +15,12 @@ def load_inputs(params: Params) -> dict:
 
     problems = []
     inputs = {}
-    readers = (("participants", read_register), ("budget", read_budget), ("survey", read_survey),
-               ("followups", read_followups))
+    readers = (
+        ("participants", read_register),
+        ("budget", read_budget),
+        ("survey", read_survey),
+        ("followups", read_followups),
+    )
     for key, reader in readers:
         if key not in params.data:
             continue
@@ -56,7 +60,11 @@ def indicators_for(params_path: str | Path) -> tuple[Params, dict]:
         payback_config=extra.get("payback"),
     )
     # Names for people, next to the contract's slug (extra keys are allowed by the contract).
-    result = {"team": result["team"], "name": params.name, "federation": params.federation,
-              **{k: v for k, v in result.items() if k != "team"}}
+    result = {
+        "team": result["team"],
+        "name": params.name,
+        "federation": params.federation,
+        **{k: v for k, v in result.items() if k != "team"},
+    }
     result["checks"] = [{"name": c.name, "ok": c.ok, "detail": c.detail} for c in run_checks(result)]
     return params, result

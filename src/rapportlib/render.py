@@ -100,7 +100,10 @@ def to_html(nb: nbformat.NotebookNode, provenance: str) -> str:
     nb = nbformat.from_dict(nb)
     nb.cells = [c for c in nb.cells if c.cell_type != "raw"]
     exporter = HTMLExporter(
-        template_name="basic", exclude_input=True, exclude_input_prompt=True, exclude_output_prompt=True,
+        template_name="basic",
+        exclude_input=True,
+        exclude_input_prompt=True,
+        exclude_output_prompt=True,
         anchor_link_text="",
     )
     body, _ = exporter.from_notebook_node(nb)
@@ -160,8 +163,9 @@ def to_pdf(nb: nbformat.NotebookNode, target: Path) -> None:
         markdown, title = to_markdown(nb, tmp)
 
         def convert(md: str) -> str:
-            return pypandoc.convert_text(md, "typst", format="markdown", extra_args=["--shift-heading-level-by=-1",
-                                                                                   "--wrap=none"])
+            return pypandoc.convert_text(
+                md, "typst", format="markdown", extra_args=["--shift-heading-level-by=-1", "--wrap=none"]
+            )
 
         page = string.Template(_template("report.typ")).substitute(
             title=_typst_string(f"Verksamhetsrapport {title.get('team', '')}"),
@@ -233,7 +237,7 @@ def write_index(output: Path) -> Path:
         rows.append(
             "<tr>"
             f'<th scope="row">{html.escape(ind.get("name", ind["team"]))}</th>'
-            f'<td>{html.escape(ind["period"]["start"])} – {html.escape(ind["period"]["end"])}</td>'
+            f"<td>{html.escape(ind['period']['start'])} – {html.escape(ind['period']['end'])}</td>"
             f'<td class="num">{fmt.number(f["served"])}</td>'
             f'<td class="num">{fmt.percent(o["in_goal_share"])}</td>'
             f'<td class="num">{fmt.months(months)}</td>'

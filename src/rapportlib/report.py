@@ -8,11 +8,13 @@ consoles take ``text/plain``.
 from __future__ import annotations
 
 import html
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import charts, fmt, tables
-from .codes import label
+from .checks import Check, ConsistencyError
+from .codes import fold, label
 from .params import Params
 from .pipeline import indicators_for
 
@@ -28,6 +30,8 @@ class Block:
     meta: dict = field(default_factory=dict)
 
     def _repr_mimebundle_(self, include=None, exclude=None):
+        if not (self.html or self.text):
+            return {}, {}  # nothing to show: the section's data are absent
         data = {"text/html": self.html, "text/plain": self.text}
         if self.markdown is not None:
             data["text/markdown"] = self.markdown
@@ -36,20 +40,60 @@ class Block:
         return data, ({"rapport": self.meta} if self.meta else {})
 
 
-class Report:
-    """One team's report for one period: its params, its indicators, and numbering of tables and figures."""
+EMPTY = Block("", None, "")
 
-    def __init__(self, params: Params, indicators: dict):
+#: Which indicator a conditional section needs.
+_NEEDS = {
+    "survey": lambda ind: "survey" in ind,
+    "followups": lambda ind: "followups" in ind,
+    "goals": lambda ind: "goals" in ind,
+    "budget": lambda ind: "budget" in ind or "economy_plan" in ind,
+    "staff": lambda ind: "staff" in ind,
+    "employment": lambda ind: ind["employment"]["exits"]["recorded"],
+    "units": lambda ind: bool(ind["outcomes"]["by_unit"]),
+}
+
+
+class Report:
+    """One team's report for one period: its params, its indicators, and numbering of tables and figures.
+
+    In a draft (``final=False``) failed consistency checks are listed in the "Datakvalitet" part;
+    a final report refuses to load when any check fails.
+    """
+
+    def __init__(self, params: Params, indicators: dict, final: bool = False):
         self.params = params
         self.indicators = indicators
+        self.final = final
         self._tables = 0
         self._figures = 0
 
     @classmethod
-    def load(cls, params_path: str | Path) -> Report:
-        """Read the params file and its data, and compute the indicators."""
+    def load(cls, params_path: str | Path, final: bool = False) -> Report:
+        """Read the params file and its data, and compute the indicators; a final report raises
+        :class:`~rapportlib.checks.ConsistencyError` when a check fails."""
         params, indicators = indicators_for(params_path)
-        return cls(params, indicators)
+        if final:
+            failing = [Check(**c) for c in indicators["checks"] if not c["ok"]]
+            if failing:
+                raise ConsistencyError(failing)
+        return cls(params, indicators, final)
+
+    def heading(self, text: str, level: int = 2, needs: str | None = None) -> Block:
+        """A section heading, shown only when the data the section ``needs`` are present."""
+        if needs is not None and not _NEEDS[needs](self.indicators):
+            return EMPTY
+        anchor = re.sub(r"[^a-z0-9]+", "-", fold(text)).strip("-")
+        return Block(f'<h{level} id="{anchor}">{html.escape(text)}</h{level}>', f"{'#' * level} {text}", text)
+
+    def data_quality(self) -> Block:
+        """*Datakvalitet*: in a draft, every consistency check with its figures (failures first)."""
+        checks = self.indicators["checks"]
+        bad = [c for c in checks if not c["ok"]]
+        if self.final or not bad:
+            text = f"Alla {len(checks)} kontroller av att siffrorna hänger ihop stämmer."
+            return Block(f'<p class="checks-ok">{html.escape(text)}</p>', text, text)
+        return self.table("checks")
 
     # ---------------------------------------------------------------- pieces
 
@@ -72,8 +116,18 @@ class Report:
         md_rows = "\n".join(f"| {k} | {v} |" for k, v in key)
         markdown = f"| Nyckeltal | |\n|:---|---:|\n{md_rows}\n\n: Nyckeltal {{#tbl-kpi}}"
         text = f"Verksamhetsrapport {p.name}, {period}"
-        return Block(page, markdown, text, meta={"role": "title", "team": p.name, "federation": p.federation,
-                                                  "period": period, "team_slug": ind["team"]})
+        return Block(
+            page,
+            markdown,
+            text,
+            meta={
+                "role": "title",
+                "team": p.name,
+                "federation": p.federation,
+                "period": period,
+                "team_slug": ind["team"],
+            },
+        )
 
     def key_figures(self) -> list[tuple[str, str]]:
         """The few figures a reader looks for first."""
@@ -121,7 +175,7 @@ class Report:
         builder = getattr(tables, f"{name.replace('-', '_')}_table")
         tab = builder(self.indicators, *args)
         if tab is None:
-            return Block('<p class="missing">Uppgifter saknas.</p>', "*Uppgifter saknas.*", "Uppgifter saknas.")
+            return EMPTY
         self._tables += 1
         n = self._tables
         return Block(tab.to_html(n), tab.to_markdown(n), tab.to_text(n), meta={"table": tab.key, "number": n})

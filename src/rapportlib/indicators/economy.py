@@ -48,12 +48,23 @@ def plan_vs_outcome(plan: dict, budget: pd.DataFrame | None) -> dict:
         for name, value in (plan.get(side) or {}).items():
             amount = float(value) * factor
             outcome = outcome_of.get(fold(name)) if side == "costs" else None
-            lines.append({"post": str(name), "plan": amount, "outcome": outcome,
-                          "difference": None if outcome is None else amount - outcome})
+            lines.append(
+                {
+                    "post": str(name),
+                    "plan": amount,
+                    "outcome": outcome,
+                    "difference": None if outcome is None else amount - outcome,
+                }
+            )
         total_plan = sum(line["plan"] for line in lines)
         outcomes = [line["outcome"] for line in lines]
         total_outcome = None if not lines or any(o is None for o in outcomes) else sum(outcomes)
-        result[side] = {"lines": lines, "total": {"plan": total_plan, "outcome": total_outcome,
-                                                   "difference": None if total_outcome is None
-                                                   else total_plan - total_outcome}}
+        result[side] = {
+            "lines": lines,
+            "total": {
+                "plan": total_plan,
+                "outcome": total_outcome,
+                "difference": None if total_outcome is None else total_plan - total_outcome,
+            },
+        }
     return result

@@ -26,8 +26,12 @@ def employment_before_after(exits: pd.DataFrame) -> dict:
     after = counted["sysselsattning_efter"] if recorded else empty
     n_before, n_after = counts(before.explode().dropna(), EMPLOYMENT), counts(after.explode().dropna(), EMPLOYMENT)
     result = {
-        code: {"before": n_before[code], "after": n_after[code], "change": n_after[code] - n_before[code],
-               "change_pct": share_or_none(n_after[code] - n_before[code], n_before[code])}
+        code: {
+            "before": n_before[code],
+            "after": n_after[code],
+            "change": n_after[code] - n_before[code],
+            "change_pct": share_or_none(n_after[code] - n_before[code], n_before[code]),
+        }
         for code in EMPLOYMENT
     }
     ws_before = int(before.map(lambda c: any(x in WORK_OR_STUDIES for x in c)).sum())
@@ -36,7 +40,11 @@ def employment_before_after(exits: pd.DataFrame) -> dict:
         "recorded": recorded,
         "persons": len(counted),
         "status": result,
-        "work_or_studies": {"before": ws_before, "after": ws_after, "change": ws_after - ws_before,
-                            "change_pct": share_or_none(ws_after - ws_before, ws_before)},
+        "work_or_studies": {
+            "before": ws_before,
+            "after": ws_after,
+            "change": ws_after - ws_before,
+            "change_pct": share_or_none(ws_after - ws_before, ws_before),
+        },
         "without_measurement": int(exits["dropout"].sum()),
     }

@@ -42,8 +42,12 @@ def followup_summary(followups: pd.DataFrame, register: pd.DataFrame, start, end
             continue
         reached = rows.loc[rows["status"] != "ej_nadd"]
         matched = pd.merge_asof(
-            reached.sort_values("datum"), exits.sort_values("avslutsdatum"), left_on="datum",
-            right_on="avslutsdatum", by="deltagar_id", direction="backward",
+            reached.sort_values("datum"),
+            exits.sort_values("avslutsdatum"),
+            left_on="datum",
+            right_on="avslutsdatum",
+            by="deltagar_id",
+            direction="backward",
         )
         status_counts = counts(reached["status"], [s for s in FOLLOWUP_STATUS if s != "ej_nadd"])
         n_reached = len(reached)
@@ -68,7 +72,9 @@ def followup_summary(followups: pd.DataFrame, register: pd.DataFrame, start, end
 def result_groups(outcome_counts: dict[str, int], denominator: int) -> dict:
     """The period's result at exit in the follow-up groups (shares of exits without early dropouts)."""
     return {
-        g: {"count": sum(outcome_counts.get(c, 0) for c in codes),
-            "share": share_or_none(sum(outcome_counts.get(c, 0) for c in codes), denominator)}
+        g: {
+            "count": sum(outcome_counts.get(c, 0) for c in codes),
+            "share": share_or_none(sum(outcome_counts.get(c, 0) for c in codes), denominator),
+        }
         for g, codes in GROUPS.items()
     }

@@ -90,8 +90,11 @@ def exit_details(exits: pd.DataFrame, reasons: tuple[str, ...] = ("annat", "sjuk
     for reason in reasons:
         details = counted.loc[counted["avslutsanledning"] == reason, "avslut_detalj"]
         kinds = details.map(
-            lambda t: "uppgift_saknas" if t is None or pd.isna(t) or not str(t).strip()
-            else (fold(t) if fold(t) in EXIT_DETAILS else "annan_uppgift")
+            lambda t: (
+                "uppgift_saknas"
+                if t is None or pd.isna(t) or not str(t).strip()
+                else (fold(t) if fold(t) in EXIT_DETAILS else "annan_uppgift")
+            )
         )
         found = kinds.value_counts()
         result[reason] = {k: int(v) for k, v in sorted(found.items())}
@@ -105,10 +108,14 @@ def active_jobseekers(exits: pd.DataFrame, in_goal: tuple[str, ...]) -> dict:
     so it is reported beside the outcome counts, never added to them. ``share`` is of the counted exits.
     """
     counted = _counted(exits)
-    after = counted["sysselsattning_efter"] if "sysselsattning_efter" in counted else pd.Series(
-        [()] * len(counted), index=counted.index, dtype=object)
+    after = (
+        counted["sysselsattning_efter"]
+        if "sysselsattning_efter" in counted
+        else pd.Series([()] * len(counted), index=counted.index, dtype=object)
+    )
     seeking = (counted["avslutsanledning"] == "aktivt_arbetssokande") | after.map(
-        lambda codes: "aktivt_arbetssokande" in (codes or ()))
+        lambda codes: "aktivt_arbetssokande" in (codes or ())
+    )
     outside_goal = ~counted["avslutsanledning"].isin(in_goal)
     n = int((seeking & outside_goal).sum())
     by_reason = counts(counted.loc[seeking & outside_goal, "avslutsanledning"], EXIT_REASONS)

@@ -31,6 +31,15 @@ def _monthly(sources, costs: dict) -> dict[str, float]:
     return out
 
 
+def _total_monthly(sources: pd.Series, costs: dict) -> dict[str, float]:
+    """Monthly cost per payer summed over persons; each distinct combination is priced once."""
+    total = dict.fromkeys(PAYBACK_PAYERS, 0.0)
+    for combo, n in sources.value_counts().items():
+        for payer, value in _monthly(combo, costs).items():
+            total[payer] += value * n
+    return total
+
+
 def payback(exits: pd.DataFrame, period_cost: float | None, costs: dict, financing: dict | None = None) -> dict:
     """*Återbetalningstid* in months = the intervention's cost ÷ the monthly reduction in public
     support costs of its exits.
@@ -46,13 +55,8 @@ def payback(exits: pd.DataFrame, period_cost: float | None, costs: dict, financi
     financing = financing or DEFAULT_FINANCING
     counted = exits.loc[~exits["dropout"]]
     measured = counted.loc[(counted["forsorjning_fore"].map(len) > 0) & (counted["forsorjning_efter"].map(len) > 0)]
-    before = dict.fromkeys(PAYBACK_PAYERS, 0.0)
-    after = dict.fromkeys(PAYBACK_PAYERS, 0.0)
-    for fore, efter in zip(measured["forsorjning_fore"], measured["forsorjning_efter"], strict=True):
-        for payer, value in _monthly(fore, costs).items():
-            before[payer] += value
-        for payer, value in _monthly(efter, costs).items():
-            after[payer] += value
+    before = _total_monthly(measured["forsorjning_fore"], costs)
+    after = _total_monthly(measured["forsorjning_efter"], costs)
     reduction = {p: before[p] - after[p] for p in PAYBACK_PAYERS}
     total = sum(reduction.values())
 

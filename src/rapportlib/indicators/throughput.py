@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 
 from ._util import mean_or_none
-from .periods import as_timestamp, months_between, populations, shift_month_end
+from .periods import as_timestamp, months_between, shift_month_end
 
 
 def throughput_population(exits: pd.DataFrame, population: str, in_goal: tuple[str, ...]) -> pd.DataFrame:
@@ -40,15 +40,23 @@ def throughput_history(
     ``start``, ``end``, the number measured ``n`` and the mean ``months`` (``None`` when ``n`` is 0).
     """
     end = as_timestamp(end)
+    exited = register.loc[
+        register["avslutsdatum"].notna(), ["inskrivningsdatum", "avslutsdatum", "avslutsanledning", "dropout"]
+    ]
+    measured_all = throughput_population(exited, population, in_goal)
+    months_all = months_between(measured_all["inskrivningsdatum"], measured_all["avslutsdatum"])
+    exit_dates = measured_all["avslutsdatum"]
     history = []
     for k in range(windows - 1, -1, -1):
         w_end = shift_month_end(end, -6 * k)
         w_start = shift_month_end(w_end, -12) + pd.Timedelta(days=1)
-        exits = populations(register, w_start, w_end)["exits"]
-        measured = throughput_population(exits, population, in_goal)
-        months = months_between(measured["inskrivningsdatum"], measured["avslutsdatum"])
+        months = months_all[(exit_dates >= w_start) & (exit_dates <= w_end)]
         history.append(
-            {"start": w_start.date().isoformat(), "end": w_end.date().isoformat(), "n": len(measured),
-             "months": mean_or_none(months)}
+            {
+                "start": w_start.date().isoformat(),
+                "end": w_end.date().isoformat(),
+                "n": len(months),
+                "months": mean_or_none(months),
+            }
         )
     return history
