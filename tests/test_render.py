@@ -85,3 +85,15 @@ def test_invalid_data_leaves_published_report_untouched(published, tmp_path):
     with pytest.raises(InputError):
         render(params, layout)
     assert {p.name: p.read_bytes() for p in folder.iterdir()} == before
+
+
+def test_final_render_stops_on_a_failed_check_and_names_it(tmp_path, monkeypatch):
+    from rapportlib import checks
+    from rapportlib.checks import Check, ConsistencyError
+
+    layout = Layout(ROOT / "notebooks" / "report.ipynb", tmp_path / "output", tmp_path / "build")
+    broken = [Check("Flödena går ihop", False, "33 + 34 − 24 = 44")]
+    monkeypatch.setattr(checks, "run_checks", lambda ind: broken)
+    with pytest.raises(ConsistencyError, match="Flödena går ihop: 33 \\+ 34 − 24 = 44"):
+        render(ROOT / "params/avesta/2021-22.yml", layout, final=True)
+    assert not (tmp_path / "output").exists() and not (tmp_path / "build").exists()

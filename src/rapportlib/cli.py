@@ -4,7 +4,8 @@
 - ``rapport validate PARAMS``: check every input file; exit 0 when valid.
 - ``rapport render PARAMS…`` / ``rapport render --all``: render reports to ``output/``.
 
-Invalid input exits with status 2 and lists the problems on standard error, never a traceback.
+Invalid input exits with status 2 and lists the problems on standard error, never a traceback;
+a final render (``--final``) stopped by a failed consistency check exits with status 3.
 """
 
 from __future__ import annotations
@@ -15,9 +16,11 @@ import sys
 from pathlib import Path
 
 from . import __version__
+from .checks import ConsistencyError
 from .errors import InputError
 
 EXIT_INVALID = 2
+EXIT_CHECK = 3  # a final render stopped by a failed consistency check
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -32,6 +35,7 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("params", nargs="*")
     p.add_argument("--all", action="store_true", help="alla params-filer under params/")
     p.add_argument("--output", type=Path, help="publiceringsmapp (standard: output/)")
+    p.add_argument("--final", action="store_true", help="slutlig version: avbryt om en kontroll inte stämmer")
     return parser
 
 
@@ -68,12 +72,15 @@ def _render(args) -> int:
     failures = []
     for target in targets:
         try:
-            folder = render(target, layout)
+            folder = render(target, layout, final=args.final)
             print(f"{target}: {folder}")
         except InputError as exc:
             failures.append((target, EXIT_INVALID, str(exc)))
+        except ConsistencyError as exc:
+            failures.append((target, EXIT_CHECK, str(exc)))
         except Exception as exc:  # a failing report must not stop the others
-            failures.append((target, 1, f"{type(exc).__name__}: {exc}"))
+            first = str(exc).strip().splitlines()
+            failures.append((target, 1, f"{type(exc).__name__}: {first[-1] if first else ''}"))
     for target, _, message in failures:
         print(f"{target}: misslyckades\n{message}", file=sys.stderr)
     if failures:

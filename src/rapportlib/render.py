@@ -25,6 +25,7 @@ from pathlib import Path
 import nbformat
 
 from . import __version__, fmt
+from .checks import Check, ConsistencyError
 from .errors import InputError
 from .params import Params, load_params
 from .pipeline import indicators_for, load_inputs
@@ -62,7 +63,7 @@ def _template(name: str) -> str:
 # ---------------------------------------------------------------- execution
 
 
-def execute(params: Params, layout: Layout) -> nbformat.NotebookNode:
+def execute(params: Params, layout: Layout, final: bool = False) -> nbformat.NotebookNode:
     """Run the report notebook for one params file; the executed copy is kept under ``build/``."""
     import papermill
 
@@ -72,7 +73,7 @@ def execute(params: Params, layout: Layout) -> nbformat.NotebookNode:
     papermill.execute_notebook(
         str(layout.notebook),
         str(target),
-        parameters={"params_path": str(params.path)},
+        parameters={"params_path": str(params.path), "final": final},
         cwd=str(layout.notebook.parent),
         kernel_name="python3",
         progress_bar=False,
@@ -190,14 +191,18 @@ def _provenance(params: Params) -> str:
     )
 
 
-def render(params_path: str | Path, layout: Layout | None = None) -> Path:
-    """Render one report; return its published folder. Invalid input raises ``InputError`` before
-    anything is written."""
+def render(params_path: str | Path, layout: Layout | None = None, final: bool = False) -> Path:
+    """Render one report; return its published folder. Invalid input raises ``InputError`` and, in a
+    final render, a failed consistency check raises ``ConsistencyError``, both before anything is
+    executed or written."""
     layout = layout or Layout.default()
     params = load_params(params_path)
     load_inputs(params)  # validate first: nothing is executed or written from invalid data
     _, indicators = indicators_for(params.path)
-    nb = execute(params, layout)
+    failing = [Check(**c) for c in indicators["checks"] if not c["ok"]]
+    if final and failing:
+        raise ConsistencyError(failing)
+    nb = execute(params, layout, final)
     published = layout.output / params.team / params.period_slug
     published.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{params.period_slug}.", dir=published.parent))

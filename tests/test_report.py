@@ -1,0 +1,54 @@
+"""The notebook-facing Report: numbering, conditional sections, draft and final modes."""
+
+import copy
+from pathlib import Path
+
+import pytest
+
+from rapportlib.checks import ConsistencyError
+from rapportlib.pipeline import indicators_for
+from rapportlib.report import Report
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture(scope="module")
+def loaded():
+    return indicators_for(ROOT / "params/avesta/2021-22.yml")
+
+
+def test_tables_and_figures_are_numbered_in_order(loaded):
+    rep = Report(*loaded)
+    first, second, fig = rep.table("flow"), rep.table("outcome"), rep.figure("outcome")
+    assert "Tabell 1: Deltagarresultat" in first.html and "Tabell 2: Resultat vid avslut" in second.html
+    assert ": Tabell 2: Resultat vid avslut" in second.markdown  # the pandoc caption for the PDF
+    assert "Figur 1: Avslut per anledning" in fig.html and fig.svg.startswith("<svg")
+
+
+def test_absent_data_show_nothing_and_take_no_number(loaded):
+    rep = Report(*loaded)  # Avesta has no survey or follow-up file
+    assert rep.heading("Deltagarenkät", 3, needs="survey")._repr_mimebundle_() == ({}, {})
+    assert rep.table("survey", "1")._repr_mimebundle_() == ({}, {})
+    assert "Tabell 1:" in rep.table("flow").html
+    shown = rep.heading("Ekonomi", 2, needs="budget")
+    assert shown.html == '<h2 id="ekonomi">Ekonomi</h2>' and shown.markdown == "## Ekonomi"
+
+
+def test_draft_lists_failed_checks_and_final_refuses(loaded):
+    params, ind = loaded
+    broken = copy.deepcopy(ind)
+    broken["checks"][0] = {"name": "Flödena går ihop", "ok": False, "detail": "33 + 34 − 24 = 44"}
+    draft = Report(params, broken).data_quality()
+    assert "Kontroller av datakvalitet" in draft.html and "NEJ" in draft.html and "33 + 34 − 24 = 44" in draft.html
+    ok = Report(params, ind).data_quality()
+    assert f"Alla {len(ind['checks'])} kontroller" in ok.text
+
+
+def test_final_load_raises_when_a_check_fails(monkeypatch):
+    from rapportlib import checks
+    from rapportlib.checks import Check
+
+    monkeypatch.setattr(checks, "run_checks", lambda ind: [Check("Budgetraderna summerar (budget)", False, "1 = 2")])
+    with pytest.raises(ConsistencyError, match="Budgetraderna summerar"):
+        Report.load(ROOT / "params/avesta/2021-22.yml", final=True)
+    assert Report.load(ROOT / "params/avesta/2021-22.yml", final=False).indicators["checks"][0]["ok"] is False
