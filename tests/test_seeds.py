@@ -257,3 +257,9 @@ def test_exit_details_reproduce_the_annat_breakdowns(avesta_2022, avesta_2018):
 def test_every_consistency_check_holds_for_the_examples(avesta_2018, avesta_2022, vasteras_2020):
     for ind in (avesta_2018, avesta_2022, vasteras_2020):
         assert ind["checks"] and all(c["ok"] for c in ind["checks"]), [c for c in ind["checks"] if not c["ok"]]
+
+
+def test_avesta_2021_22_capacity(avesta_2022):
+    # Seed 000 §Sammanfattning: "on average about 45 enrolled" during the period.
+    assert round(avesta_2022["capacity"]["mean_enrolled"]) == 45
+    assert avesta_2022["staff"]["by_owner"]["Avesta kommun"] == 3.2
