@@ -78,18 +78,18 @@ def test_capacity_time_enrolled_over_the_maximum():
     reg, pops = year_2021()
     result = capacity(reg, pops, "2021-01-01", "2021-12-31", 12)
     # active at end: a 2020-07-01 → 2021-12-31 = 365 + 183 = 548 days = 18.0 months > 12;
-    # c 2021-06-01 → 2021-12-31 = 213 days = 7.0 months
+    # c 2021-06-01 → 2021-12-31 = 213 days = 6.998 months
     assert result["active_end_over_max"] == 1
     assert result["active_end_over_max_share"] == pytest.approx(0.5)  # 1 of 2
-    # exits: b 184 days = 6.0 months; d 762 days = 25.0 months > 12
+    # exits: b 184 days = 6.05 months; d 762 days = 25.03 months > 12
     assert result["exits_over_max"] == 1
     assert result["exits_over_max_share"] == pytest.approx(0.5)  # 1 of 2
-    # with 6 months as the maximum, b (184 / 30.4375 = 6.05) and c (213 / 30.4375 = 7.0) are over too
+    # with 6 months as the maximum, b (6.05) and c (6.998) are over too
     six = capacity(reg, pops, "2021-01-01", "2021-12-31", 6)
     assert six["active_end_over_max"] == 2  # a, c
     assert six["exits_over_max"] == 2  # b, d
     assert six["exits_over_max_share"] == pytest.approx(1.0)
-    # 7.0 is not over 7: c has 213 / 30.4375 = 6.998 months
+    # c's 6.998 months are not over 7
     assert 213 / D < 7
     assert capacity(reg, pops, "2021-01-01", "2021-12-31", 7)["active_end_over_max"] == 1  # a only
 
@@ -165,3 +165,12 @@ def test_staff_by_owner():
 
 def test_staff_by_owner_empty():
     assert staff_by_owner([]) == {"by_owner": {}, "total": 0.0}
+
+
+def test_peak_date_is_none_when_nobody_is_enrolled():
+    from rapportlib.indicators.capacity import capacity
+
+    reg = period_populations_register = register(enrolment("a", "2019-01-01", "2019-02-01", anledning="arbete"))
+    pops = period_populations(period_populations_register, "2021-01-01", "2021-12-31")
+    result = capacity(reg, pops, "2021-01-01", "2021-12-31", None)
+    assert result["peak"] == 0 and result["peak_date"] is None  # no one enrolled on any day

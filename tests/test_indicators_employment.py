@@ -94,11 +94,6 @@ def test_no_exits():
     assert result["without_measurement"] == 0
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: read_register always adds empty sysselsattning_fore/_efter columns, so a register file "
-    "without employment columns gives recorded=True (all zeros shown as if measured)",
-)
 def test_register_file_without_employment_columns_is_not_recorded(tmp_path):
     path = tmp_path / "deltagare.csv"
     path.write_text(

@@ -147,3 +147,15 @@ def test_default_costs_cover_every_support_source():
         assert costs[code]["payer"] in PAYBACK_PAYERS, code
         assert isinstance(costs[code]["kr_per_year"], int | float), code
         assert costs[code]["kr_per_year"] >= 0, code
+
+
+def test_unknown_financier_is_refused():
+    import pandas as pd
+
+    from rapportlib.indicators.payback import payback
+
+    exits = pd.DataFrame({"dropout": [False], "forsorjning_fore": [("forsorjningsstod",)],
+                          "forsorjning_efter": [("lon",)]})
+    costs = {"forsorjningsstod": {"payer": "kommun", "kr_per_year": 120}, "lon": {"payer": "kommun", "kr_per_year": 0}}
+    with pytest.raises(ValueError, match="unknown financier"):
+        payback(exits, 100.0, costs, {"landstinget": 1.0})

@@ -205,6 +205,8 @@ def read_register(path: str | Path) -> pd.DataFrame:
         records,
         columns=["rad", "deltagar_id", *REQUIRED[1:], *OPTIONAL],
     )
+    if "sysselsattning_fore" not in raw.columns and "sysselsattning_efter" not in raw.columns:
+        frame = frame.drop(columns=["sysselsattning_fore", "sysselsattning_efter"])  # not recorded at all
     problems += _overlaps(frame, file)
     # A personnummer-shaped cell is reported once, without its value, and nothing else about it.
     problems = [p for p in problems if (p.row, p.column) not in secret or p.value is None]

@@ -115,6 +115,15 @@ def load_params(path: str | Path) -> Params:
         problems.append(
             Problem(file, None, "rules.throughput_population", rules.throughput_population, f"en av {POPULATIONS}")
         )
+    financing = ((raw.get("payback") or {}).get("financing")) or {}
+    for key in financing:
+        if key not in ("staten", "region", "kommun"):
+            problems.append(Problem(file, None, "payback.financing", str(key), "staten, region eller kommun"))
+    if financing and abs(sum(float(v) for v in financing.values()) - 1) > 1e-9:
+        problems.append(Problem(file, None, "payback.financing", str(financing), "andelar som summerar till 1"))
+    top = (raw.get("survey") or {}).get("top", 2)
+    if top not in (1, 2, 3, 4, 5, 6):
+        problems.append(Problem(file, None, "survey.top", str(top), "ett heltal 1–6 (vanligen 2 eller 3)"))
     if problems:
         raise InputError(problems)
     known = {"team", "name", "federation", "template", "period", "data", "rules"}

@@ -37,7 +37,7 @@ def capacity(register: pd.DataFrame, pops: dict, start, end, max_months: float |
     result = {
         "mean_enrolled": mean,
         "peak": int(daily.max()) if daily.size else None,
-        "peak_date": (start + pd.Timedelta(days=peak_day)).date().isoformat() if peak_day is not None else None,
+        "peak_date": (start + pd.Timedelta(days=peak_day)).date().isoformat() if daily.size and daily.max() else None,
         "new_per_year": len(pops["new"]) / years,
         "exits_per_year": len(pops["exits"]) / years,
         "turnover": share_or_none(len(pops["exits"]) / years, mean or 0),

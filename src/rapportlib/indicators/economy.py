@@ -41,7 +41,8 @@ def plan_vs_outcome(plan: dict, budget: pd.DataFrame | None) -> dict:
     factor = 1000.0 if plan.get("unit", "kr") == "tkr" else 1.0
     outcome_of = {}
     if budget is not None:
-        outcome_of = {fold(p): float(u) for p, u in zip(budget["post"], budget["utfall"], strict=True)}
+        for post, utfall in zip(budget["post"], budget["utfall"], strict=True):
+            outcome_of[fold(post)] = outcome_of.get(fold(post), 0.0) + float(utfall)  # same post twice: summed
     result: dict = {"unit": plan.get("unit", "kr")}
     for side in ("income", "costs"):
         lines = []

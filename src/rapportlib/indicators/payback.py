@@ -53,6 +53,9 @@ def payback(exits: pd.DataFrame, period_cost: float | None, costs: dict, financi
     payers FK, AF and others together). ``None`` where the reduction is not positive or no cost is known.
     """
     financing = financing or DEFAULT_FINANCING
+    unknown = set(financing) - set(DEFAULT_FINANCING)
+    if unknown:
+        raise ValueError(f"unknown financier(s) {sorted(unknown)}: use {sorted(DEFAULT_FINANCING)}")
     counted = exits.loc[~exits["dropout"]]
     measured = counted.loc[(counted["forsorjning_fore"].map(len) > 0) & (counted["forsorjning_efter"].map(len) > 0)]
     before = _total_monthly(measured["forsorjning_fore"], costs)
