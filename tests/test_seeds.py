@@ -263,3 +263,15 @@ def test_avesta_2021_22_capacity(avesta_2022):
     # Seed 000 §Sammanfattning: "on average about 45 enrolled" during the period.
     assert round(avesta_2022["capacity"]["mean_enrolled"]) == 45
     assert avesta_2022["staff"]["by_owner"]["Avesta kommun"] == 3.2
+
+
+def test_vasteras_2020_exits_by_reason_and_sex(vasteras_2020):
+    # Seed 002 §4.1.1 (SUS table by sex): "Utskrivning" (work, studies, job seeking) 7 women and 10 men,
+    # illness 5 / 6, continued rehabilitation 9 / 6, other 0 / 1; 21 women and 23 men counted.
+    by_sex = vasteras_2020["outcomes"]["by_sex"]
+    k, m = by_sex["kvinna"]["counts"], by_sex["man"]["counts"]
+    utskrivning = ("arbete", "studier", "aktivt_arbetssokande")
+    assert (sum(k[c] for c in utskrivning), sum(m[c] for c in utskrivning)) == (7, 10)
+    assert (k["sjukdom"], m["sjukdom"], k["fortsatt_rehabilitering"], m["fortsatt_rehabilitering"]) == (5, 6, 9, 6)
+    assert (k["annat"], m["annat"]) == (0, 1)
+    assert (by_sex["kvinna"]["denominator"], by_sex["man"]["denominator"]) == (21, 23)

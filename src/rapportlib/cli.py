@@ -43,7 +43,7 @@ def _indicators(args) -> int:
     from .pipeline import indicators_for
 
     _, result = indicators_for(args.params)
-    json.dump(result, sys.stdout, ensure_ascii=False, indent=2)
+    json.dump(result, sys.stdout, ensure_ascii=False, indent=2, allow_nan=False)
     sys.stdout.write("\n")
     return 0
 

@@ -211,7 +211,7 @@ def render(params_path: str | Path, layout: Layout | None = None, final: bool = 
         (staging / "report.html").write_text(to_html(nb, _provenance(params)), encoding="utf-8")
         to_pdf(nb, staging / "report.pdf")
         (staging / "indicators.json").write_text(
-            json.dumps(indicators, ensure_ascii=False, indent=2) + "\n", encoding="utf-8"
+            json.dumps(indicators, ensure_ascii=False, indent=2, allow_nan=False) + "\n", encoding="utf-8"
         )
         old = published.with_name(f".{params.period_slug}.old")
         if published.exists():
