@@ -31,11 +31,12 @@ def test_notebooks_are_committed_without_outputs():
 
 
 def test_notebook_has_a_parameters_cell_and_defines_no_functions():
-    nb = json.loads((ROOT / "notebooks" / "report.ipynb").read_text(encoding="utf-8"))
-    tagged = [c for c in nb["cells"] if "parameters" in c.get("metadata", {}).get("tags", [])]
-    assert len(tagged) == 1 and "params_path" in "".join(tagged[0]["source"])
-    for cell in nb["cells"]:
-        assert not re.search(r"^\s*(def|class) ", "".join(cell["source"]), flags=re.M)
+    for path in (ROOT / "notebooks").glob("*.ipynb"):
+        nb = json.loads(path.read_text(encoding="utf-8"))
+        tagged = [c for c in nb["cells"] if "parameters" in c.get("metadata", {}).get("tags", [])]
+        assert len(tagged) == 1 and "params_path" in "".join(tagged[0]["source"]), path
+        for cell in nb["cells"]:
+            assert not re.search(r"^\s*(def|class|lambda) ", "".join(cell["source"]), flags=re.M), path
 
 
 def test_every_params_file_loads():

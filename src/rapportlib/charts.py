@@ -99,3 +99,244 @@ def outcome_chart(ind: dict) -> Figure:
         + (f". I mål: {o['in_goal']} av {o['denominator']} ({fmt.percent(o['in_goal_share'])}).")
     )
     return Figure("outcomes", "Avslut per anledning", alt_text, to_svg(chart))
+
+
+def _bars(
+    data: pd.DataFrame,
+    y: str,
+    x: str,
+    color: str,
+    domain: list[str],
+    colors: list[str],
+    width=380,
+    height=None,
+    stack=None,
+    x_title=None,
+    fmt_x="d",
+) -> alt.Chart:
+    height = height or max(90, 26 * data[y].nunique())
+    enc = dict(
+        y=alt.Y(f"{y}:N", sort=list(dict.fromkeys(data[y])), title=None, axis=alt.Axis(labelLimit=320)),
+        x=alt.X(f"{x}:Q", title=x_title or x, stack=stack, axis=alt.Axis(format=fmt_x)),
+        color=alt.Color(
+            f"{color}:N", scale=alt.Scale(domain=domain, range=colors), legend=alt.Legend(title=None, orient="bottom")
+        ),
+    )
+    if stack is None:
+        enc["yOffset"] = alt.YOffset(f"{color}:N", sort=domain)
+    return alt.Chart(data).mark_bar().encode(**enc).properties(width=width, height=height)
+
+
+def sex_age_chart(ind: dict) -> Figure:
+    """Grouped bars: those enrolled at the period's end per age band and sex... from the new enrolments'
+    age bands and every population's sex split (aggregates only)."""
+    pops = [
+        ("new", "Nyinskrivna"),
+        ("served", "Totalt arbetat med"),
+        ("exits", "Avslutade"),
+        ("active_end", "Inskrivna vid slut"),
+    ]
+    sexes = [s for s in ind["sex"]["new"]]
+    rows = [{"Grupp": name, "Kön": label("sex", s), "Antal": ind["sex"][key][s]} for key, name in pops for s in sexes]
+    domain = [label("sex", s) for s in sexes]
+    chart = _bars(pd.DataFrame(rows), "Grupp", "Antal", "Kön", domain, PALETTE[: len(domain)], x_title="Antal")
+    alt_text = (
+        "Antal per kön: "
+        + "; ".join(
+            f"{name}: " + ", ".join(f"{label('sex', s).lower()} {ind['sex'][key][s]}" for s in sexes)
+            for key, name in pops
+        )
+        + "."
+    )
+    return Figure("sex", "Deltagare per kön", alt_text, to_svg(chart))
+
+
+def age_chart(ind: dict) -> Figure:
+    """Bars of age bands for the new enrolments and those enrolled at the end."""
+    pops = [("new", "Nyinskrivna"), ("active_end", "Inskrivna vid slut")]
+    rows = [
+        {"Ålder": band.replace("-", "–"), "Grupp": name, "Antal": n}
+        for key, name in pops
+        for band, n in ind["age_bands"][key].items()
+    ]
+    names = [name for _, name in pops]
+    chart = _bars(pd.DataFrame(rows), "Ålder", "Antal", "Grupp", names, PALETTE[:2], x_title="Antal")
+    alt_text = (
+        "Åldersfördelning: "
+        + "; ".join(
+            f"{name}: " + ", ".join(f"{b} år {n}" for b, n in ind["age_bands"][key].items()) for key, name in pops
+        )
+        + "."
+    )
+    return Figure("age", "Åldersfördelning", alt_text, to_svg(chart))
+
+
+def referrer_chart(ind: dict) -> Figure:
+    """Bars of referring agencies for the new enrolments and those enrolled at the end."""
+    pops = [("new", "Nyinskrivna"), ("active_end", "Inskrivna vid slut")]
+    rows = [
+        {"Remittent": label("referrer", code), "Grupp": name, "Antal": n}
+        for key, name in pops
+        for code, n in ind["referrer"][key].items()
+        if n or code != "annan"
+    ]
+    names = [name for _, name in pops]
+    chart = _bars(pd.DataFrame(rows), "Remittent", "Antal", "Grupp", names, PALETTE[:2], x_title="Antal")
+    alt_text = (
+        "Remittenter: "
+        + "; ".join(
+            f"{name}: " + ", ".join(f"{label('referrer', c)} {n}" for c, n in ind["referrer"][key].items())
+            for key, name in pops
+        )
+        + "."
+    )
+    return Figure("referrers", "Remitterande aktörer", alt_text, to_svg(chart))
+
+
+def support_chart(ind: dict) -> Figure:
+    """Bars of support sources before enrolment and after exit (counts of sources)."""
+    s = ind["support"]["exits"]
+    rows = [
+        {"Källa": label("support", c), "Tidpunkt": when, "Antal": v[key]}
+        for c, v in s.items()
+        if v["before"] or v["after"]
+        for key, when in (("before", "Före"), ("after", "Efter"))
+    ]
+    chart = _bars(
+        pd.DataFrame(rows),
+        "Källa",
+        "Antal",
+        "Tidpunkt",
+        ["Före", "Efter"],
+        [PALETTE[1], PALETTE[0]],
+        x_title="Antal avslutade med källan",
+    )
+    alt_text = (
+        "Försörjning före och efter: "
+        + "; ".join(
+            f"{label('support', c)} {v['before']} före, {v['after']} efter"
+            for c, v in s.items()
+            if v["before"] or v["after"]
+        )
+        + "."
+    )
+    return Figure("support", "Försörjningskälla före och efter", alt_text, to_svg(chart))
+
+
+def survey_chart(ind: dict, rnd: str) -> Figure | None:
+    """Stacked bars per question: the share of answers on each step of the scale."""
+    if "survey" not in ind:
+        return None
+    from .codes import SURVEY_SCALE
+
+    steps = [label("survey", c) for c in SURVEY_SCALE]
+    colors = ["#D55E00", "#E69F00", "#F0E442", "#56B4E9", "#0072B2", "#003f6b"]
+    rows = []
+    for q, v in ind["survey"]["rounds"][rnd].items():
+        if v["scale"] != "sexgradig" or not v["n"]:
+            continue
+        for code, name in zip(SURVEY_SCALE, steps, strict=True):
+            rows.append(
+                {
+                    "Fråga": f"Fråga {q}",
+                    "Svar": name,
+                    "Andel": v["distribution"][code] / v["n"],
+                    "order": SURVEY_SCALE.index(code),
+                }
+            )
+    if not rows:
+        return None
+    data = pd.DataFrame(rows)
+    chart = (
+        alt.Chart(data)
+        .mark_bar()
+        .encode(
+            y=alt.Y("Fråga:N", sort=list(dict.fromkeys(data["Fråga"])), title=None),
+            x=alt.X("Andel:Q", stack="normalize", title="Andel av svaren", axis=alt.Axis(format="%")),
+            color=alt.Color(
+                "Svar:N",
+                scale=alt.Scale(domain=steps, range=colors),
+                legend=alt.Legend(title=None, orient="bottom", columns=3),
+            ),
+            order=alt.Order("order:Q"),
+        )
+        .properties(width=420, height=26 * data["Fråga"].nunique())
+    )
+    name = {"1": "under insatsen", "2": "inför avslut"}[rnd]
+    alt_text = (
+        f"Enkätsvar {name}, andel i de översta stegen: "
+        + "; ".join(f"fråga {q} {fmt.percent(v['top_share'], 0)}" for q, v in ind["survey"]["rounds"][rnd].items())
+        + "."
+    )
+    return Figure(f"survey-{rnd}", f"Deltagarenkät {name}", alt_text, to_svg(chart))
+
+
+def followup_chart(ind: dict) -> Figure | None:
+    """Shares per status group at exit and at each follow-up, with the same groups on both sides."""
+    if "followups" not in ind:
+        return None
+    names = {
+        "arbete_studier": "Arbete eller studier",
+        "aktivt_arbetssokande": "Aktivt arbetssökande",
+        "fortsatt_rehabilitering": "Fortsatt rehabilitering",
+        "sjukdom": "Sjukdom",
+        "annat": "Övrigt",
+    }
+    f = ind["followups"]
+    rows = [
+        {"Status": names[g], "Tidpunkt": "Vid avslut", "Andel": v["share"] or 0} for g, v in f["result_at_exit"].items()
+    ]
+    for m, data in f["months"].items():
+        rows += [
+            {"Status": names[g], "Tidpunkt": f"Efter {m} mån", "Andel": v["share"] or 0}
+            for g, v in data["groups"].items()
+        ]
+    times = list(dict.fromkeys(r["Tidpunkt"] for r in rows))
+    chart = _bars(
+        pd.DataFrame(rows),
+        "Status",
+        "Andel",
+        "Tidpunkt",
+        times,
+        PALETTE[: len(times)],
+        x_title="Andel",
+        fmt_x="%",
+        height=5 * 18 * len(times) // 2 + 60,
+    )
+    alt_text = (
+        "Andel per status: "
+        + "; ".join(f"{r['Status']} {r['Tidpunkt'].lower()} {fmt.percent(r['Andel'], 0)}" for r in rows)
+        + "."
+    )
+    return Figure("followups", "Resultat vid avslut och vid uppföljning", alt_text, to_svg(chart))
+
+
+def budget_chart(ind: dict) -> Figure | None:
+    """Bars of budget and outcome per cost line."""
+    if "budget" not in ind:
+        return None
+    rows = []
+    for line in ind["budget"]["lines"]:
+        rows += [
+            {"Post": line["post"], "Belopp": line["budget"], "Typ": "Budget"},
+            {"Post": line["post"], "Belopp": line["outcome"], "Typ": "Utfall"},
+        ]
+    chart = _bars(
+        pd.DataFrame(rows),
+        "Post",
+        "Belopp",
+        "Typ",
+        ["Budget", "Utfall"],
+        [PALETTE[4], PALETTE[0]],
+        x_title="Kronor",
+        fmt_x=",.0f",
+    )
+    alt_text = (
+        "Budget och utfall per post: "
+        + "; ".join(
+            f"{line['post']} budget {fmt.kronor(line['budget'])}, utfall {fmt.kronor(line['outcome'])}"
+            for line in ind["budget"]["lines"]
+        )
+        + "."
+    )
+    return Figure("budget", "Budget och utfall", alt_text, to_svg(chart))

@@ -29,8 +29,9 @@ def _parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True)
     p = sub.add_parser("indicators", help="skriv indikatorerna som JSON")
     p.add_argument("params")
-    p = sub.add_parser("validate", help="kontrollera indata")
+    p = sub.add_parser("validate", help="kontrollera indata och texter")
     p.add_argument("params")
+    p.add_argument("--final", action="store_true", help="kräv även alla texter som mallen behöver")
     p = sub.add_parser("render", help="rendera rapporter (HTML, PDF, indicators.json)")
     p.add_argument("params", nargs="*")
     p.add_argument("--all", action="store_true", help="alla params-filer under params/")
@@ -50,10 +51,15 @@ def _indicators(args) -> int:
 
 def _validate(args) -> int:
     from .params import load_params
-    from .pipeline import load_inputs
+    from .pipeline import indicators_for, load_inputs
+    from .render import Layout
+    from .templates import check_narrative, notebook_for
 
     params = load_params(args.params)
     inputs = load_inputs(params)
+    _, indicators = indicators_for(args.params)
+    notebooks = Layout.default().notebooks
+    check_narrative(params, indicators, notebook_for(notebooks, params.template, params.path), final=args.final)
     reg = inputs["participants"]
     print(f"OK: {args.params}: {len(reg)} inskrivningar, {reg['deltagar_id'].nunique()} deltagare.")
     return 0

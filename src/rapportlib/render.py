@@ -29,22 +29,23 @@ from .checks import Check, ConsistencyError
 from .errors import InputError
 from .params import Params, load_params
 from .pipeline import indicators_for, load_inputs
+from .templates import check_narrative, notebook_for
 
 ROOT_MARKERS = ("pyproject.toml", "params")
 
 
 @dataclass(frozen=True)
 class Layout:
-    """Where things live: the notebook, the published output and the private build folder."""
+    """Where things live: the template notebooks, the published output and the private build folder."""
 
-    notebook: Path
+    notebooks: Path
     output: Path
     build: Path
 
     @classmethod
     def default(cls, root: Path | None = None) -> Layout:
         root = root or project_root()
-        return cls(root / "notebooks" / "report.ipynb", root / "output", root / "build")
+        return cls(root / "notebooks", root / "output", root / "build")
 
 
 def project_root(start: Path | None = None) -> Path:
@@ -64,17 +65,18 @@ def _template(name: str) -> str:
 
 
 def execute(params: Params, layout: Layout, final: bool = False) -> nbformat.NotebookNode:
-    """Run the report notebook for one params file; the executed copy is kept under ``build/``."""
+    """Run the template's notebook for one params file; the executed copy is kept under ``build/``."""
     import papermill
 
     build_dir = layout.build / params.team / params.period_slug
     build_dir.mkdir(parents=True, exist_ok=True)
     target = build_dir / "report.ipynb"
+    notebook = notebook_for(layout.notebooks, params.template, params.path)
     papermill.execute_notebook(
-        str(layout.notebook),
+        str(notebook),
         str(target),
         parameters={"params_path": str(params.path), "final": final},
-        cwd=str(layout.notebook.parent),
+        cwd=str(layout.notebooks),
         kernel_name="python3",
         progress_bar=False,
         log_output=False,
@@ -94,6 +96,72 @@ def _title_meta(nb: nbformat.NotebookNode) -> dict:
     return {}
 
 
+_HEADING = re.compile(r"<h([2-4])([^>]*)>(.*?)</h\1>", re.S)
+_UNNUMBERED = re.compile(r"\s*\{(?:\.unnumbered|-)\}\s*")
+
+
+def _slug(text: str, taken: set[str]) -> str:
+    from .codes import fold
+
+    base = re.sub(r"[^a-z0-9]+", "-", fold(text)).strip("-") or "avsnitt"
+    slug, k = base, 2
+    while slug in taken:
+        slug, k = f"{base}-{k}", k + 1
+    taken.add(slug)
+    return slug
+
+
+def number_headings(body: str) -> tuple[str, list[tuple[int, str, str, str]]]:
+    """Give every h2–h4 a stable id and the same section number Typst gives it in the PDF
+    (headings marked ``{.unnumbered}`` get none and do not advance the count). Returns the new
+    HTML and the headings as (level, number, id, text) for the table of contents."""
+    counters = [0, 0, 0]
+    taken: set[str] = set()
+    found = []
+
+    def replace(match):
+        level, inner = int(match.group(1)), match.group(3)
+        inner = re.sub(r'<a class="anchor-link".*?</a>', "", inner, flags=re.S)
+        unnumbered = bool(_UNNUMBERED.search(inner))
+        inner = _UNNUMBERED.sub("", inner).strip()
+        text = html.unescape(re.sub(r"<[^>]+>", "", inner)).strip()
+        number = ""
+        if not unnumbered:
+            depth = level - 2
+            counters[depth] += 1
+            counters[depth + 1 :] = [0] * (2 - depth)
+            number = ".".join(str(c) for c in counters[: depth + 1])
+        anchor = _slug(text, taken)
+        found.append((level, number, anchor, text))
+        secno = f'<span class="secno">{number}</span> ' if number else ""
+        cls = "" if number else ' class="unnumbered"'
+        return f'<h{level} id="{anchor}"{cls}>{secno}{inner}</h{level}>'
+
+    return _HEADING.sub(replace, body), found
+
+
+def toc(headings: list[tuple[int, str, str, str]]) -> str:
+    """A nested table of contents of the h2 and h3 headings."""
+    items, open_sub = [], False
+    for level, number, anchor, text in headings:
+        if level > 3:
+            continue
+        entry = f'<a href="#{anchor}">{(number + " ") if number else ""}{html.escape(text)}</a>'
+        if level == 2:
+            if open_sub:
+                items.append("</ol></li>")
+                open_sub = False
+            items.append(f"<li>{entry}")
+            items.append("<ol>")
+            open_sub = True
+        else:
+            items.append(f"<li>{entry}</li>")
+    if open_sub:
+        items.append("</ol></li>")
+    listing = "".join(items).replace("<ol></ol>", "")
+    return f'<nav class="toc" aria-label="Innehåll"><p class="toc-title">Innehåll</p><ol>{listing}</ol></nav>'
+
+
 def to_html(nb: nbformat.NotebookNode, provenance: str) -> str:
     """One self-contained HTML page in Swedish: no code, no external requests."""
     from nbconvert import HTMLExporter
@@ -108,6 +176,8 @@ def to_html(nb: nbformat.NotebookNode, provenance: str) -> str:
         anchor_link_text="",
     )
     body, _ = exporter.from_notebook_node(nb)
+    body, headings = number_headings(body)
+    body = body.replace("</header>", f"</header>\n{toc(headings)}", 1)
     meta = _title_meta(nb)
     title = f"Verksamhetsrapport {meta.get('team', '')} {meta.get('period', '')}".strip()
     return (
@@ -199,6 +269,7 @@ def render(params_path: str | Path, layout: Layout | None = None, final: bool = 
     params = load_params(params_path)
     load_inputs(params)  # validate first: nothing is executed or written from invalid data
     _, indicators = indicators_for(params.path)
+    check_narrative(params, indicators, notebook_for(layout.notebooks, params.template, params.path), final)
     failing = [Check(**c) for c in indicators["checks"] if not c["ok"]]
     if final and failing:
         raise ConsistencyError(failing)

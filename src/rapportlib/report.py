@@ -12,9 +12,13 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import mistune
+
 from . import charts, fmt, tables
 from .checks import Check, ConsistencyError
 from .codes import fold, label
+from .errors import InputError, Problem
+from .narrative import fill, hand_typed_numbers, narrative_dir, read_section
 from .params import Params
 from .pipeline import indicators_for
 
@@ -30,8 +34,6 @@ class Block:
     meta: dict = field(default_factory=dict)
 
     def _repr_mimebundle_(self, include=None, exclude=None):
-        if not (self.html or self.text):
-            return {}, {}  # nothing to show: the section's data are absent
         data = {"text/html": self.html, "text/plain": self.text}
         if self.markdown is not None:
             data["text/markdown"] = self.markdown
@@ -40,7 +42,8 @@ class Block:
         return data, ({"rapport": self.meta} if self.meta else {})
 
 
-EMPTY = Block("", None, "")
+#: What a section without data shows: nothing at all (a cell whose value is None has no output).
+EMPTY = None
 
 #: Which indicator a conditional section needs.
 _NEEDS = {
@@ -51,6 +54,7 @@ _NEEDS = {
     "staff": lambda ind: "staff" in ind,
     "employment": lambda ind: ind["employment"]["exits"]["recorded"],
     "units": lambda ind: bool(ind["outcomes"]["by_unit"]),
+    "plan": lambda ind: "economy_plan" in ind,
 }
 
 
@@ -79,25 +83,73 @@ class Report:
                 raise ConsistencyError(failing)
         return cls(params, indicators, final)
 
-    def heading(self, text: str, level: int = 2, needs: str | None = None) -> Block:
+    # ------------------------------------------------------------- narrative
+
+    @property
+    def narrative_folder(self) -> Path:
+        """Where this report's section files are (beside the params file)."""
+        return narrative_dir(self.params.path, self.params.extra.get("narrative"))
+
+    def text(self, section: str, part: str = "") -> Block | None:
+        """The team's text for one part of a section, figures filled in from the indicators.
+
+        A missing file or part shows a visible "Text saknas" marker in a draft and is an error in
+        a final report.
+        """
+        parts = read_section(self.narrative_folder, section)
+        found = None if parts is None else parts.get(part)
+        if found is None or not found.text.strip():
+            where = f"{section}.md" + (f", del ”{part}”" if part else "")
+            if self.final:
+                raise InputError([Problem(where, None, None, None, "text (krävs i en slutlig rapport)")])
+            message = f"Text saknas: {where}"
+            return Block(
+                f'<p class="text-missing" role="note">{html.escape(message)}</p>',
+                f"**{message}**",
+                message,
+                meta={"missing_text": where},
+            )
+        body = fill(found, self.indicators)
+        return Block(f'<div class="narrative">{mistune.html(body)}</div>', body, body)
+
+    def hand_typed(self) -> list[tuple[str, int, str]]:
+        """Numbers typed by hand in any section file of this report, for review."""
+        found = []
+        for path in sorted(self.narrative_folder.glob("*.md")):
+            for part in (read_section(path.parent, path.stem) or {}).values():
+                found += hand_typed_numbers(part)
+        return found
+
+    def heading(self, text: str, level: int = 2, needs: str | None = None) -> Block | None:
         """A section heading, shown only when the data the section ``needs`` are present."""
         if needs is not None and not _NEEDS[needs](self.indicators):
             return EMPTY
         anchor = re.sub(r"[^a-z0-9]+", "-", fold(text)).strip("-")
         return Block(f'<h{level} id="{anchor}">{html.escape(text)}</h{level}>', f"{'#' * level} {text}", text)
 
-    def data_quality(self) -> Block:
+    def data_quality(self) -> Block | None:
         """*Datakvalitet*: in a draft, every consistency check with its figures (failures first)."""
         checks = self.indicators["checks"]
         bad = [c for c in checks if not c["ok"]]
         if self.final or not bad:
             text = f"Alla {len(checks)} kontroller av att siffrorna hänger ihop stämmer."
-            return Block(f'<p class="checks-ok">{html.escape(text)}</p>', text, text)
-        return self.table("checks")
+            block = Block(f'<p class="checks-ok">{html.escape(text)}</p>', text, text)
+        else:
+            block = self.table("checks")
+        typed = [] if self.final else self.hand_typed()
+        if not typed:
+            return block
+        listing = "; ".join(f"{f} rad {line}: {n}" for f, line, n in typed)
+        note = f"Siffror skrivna för hand i texten (kontrollera att de stämmer eller ersätt dem med platshållare): {listing}."
+        return Block(
+            block.html + f'<p class="hand-typed">{html.escape(note)}</p>',
+            f"{block.markdown}\n\n{note}",
+            f"{block.text}\n{note}",
+        )
 
     # ---------------------------------------------------------------- pieces
 
-    def title_block(self) -> Block:
+    def title_block(self) -> Block | None:
         """Title, team, förbund, period and the key figures."""
         p, ind = self.params, self.indicators
         period = f"{fmt.date(p.start)} – {fmt.date(p.end)}"
@@ -144,7 +196,7 @@ class Report:
             figures.append(("Budget kvar", fmt.kronor(ind["budget"]["total"]["remaining"])))
         return figures
 
-    def summary(self) -> Block:
+    def summary(self) -> Block | None:
         """A short summary in Swedish whose every figure comes from the indicators."""
         ind = self.indicators
         f, o, t = ind["flows"], ind["outcomes"], ind["throughput"]["months"]
@@ -170,7 +222,28 @@ class Report:
         text = " ".join(parts)
         return Block(f'<p class="summary">{html.escape(text)}</p>', text, text)
 
-    def table(self, name: str, *args) -> Block:
+    def about(self) -> Block | None:
+        """*Om rapporten*: how the figures are defined, and where they come from."""
+        r = self.indicators["rules"]
+        goals = fmt.enumeration([label("exit_reason", c).lower() for c in r["in_goal"]])
+        population = (
+            "de som avslutades i mål"
+            if r["throughput_population"] == "in_goal"
+            else ("alla som avslutades efter prövotiden")
+        )
+        text = (
+            "Alla siffror i rapporten är beräknade ur teamets deltagarregister och övriga underlag med rapport; "
+            "ingen siffra är inskriven för hand. "
+            f"Ett avslut inom prövotiden ({fmt.number(r['trial_months'])} månader) räknas som tidigt avhopp: det "
+            "räknas som avslut men inte i resultatet. "
+            f"I mål räknas avslut till {goals}, som andel av avsluten efter prövotiden. "
+            f"Genomströmningstiden är medeltiden från inskrivning till avslut för {population}, i månader "
+            "(dagar delat med 30,4375). Ålder är årtalet minus födelseåret. "
+            "Tabeller med få personer ska läsas med försiktighet."
+        )
+        return Block(f'<p class="about">{html.escape(text)}</p>', text, text)
+
+    def table(self, name: str, *args) -> Block | None:
         """A numbered table by name, e.g. ``rep.table("flows")`` or ``rep.table("referrer", "new")``."""
         builder = getattr(tables, f"{name.replace('-', '_')}_table")
         tab = builder(self.indicators, *args)
@@ -180,9 +253,11 @@ class Report:
         n = self._tables
         return Block(tab.to_html(n), tab.to_markdown(n), tab.to_text(n), meta={"table": tab.key, "number": n})
 
-    def figure(self, name: str) -> Block:
+    def figure(self, name: str, *args) -> Block | None:
         """A numbered chart by name, e.g. ``rep.figure("throughput_history")``."""
-        fig = getattr(charts, f"{name.replace('-', '_')}_chart")(self.indicators)
+        fig = getattr(charts, f"{name.replace('-', '_')}_chart")(self.indicators, *args)
+        if fig is None:
+            return EMPTY
         self._figures += 1
         n = self._figures
         caption = f"Figur {n}: {fig.caption}"
