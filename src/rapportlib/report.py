@@ -140,7 +140,10 @@ class Report:
         if not typed:
             return block
         listing = "; ".join(f"{f} rad {line}: {n}" for f, line, n in typed)
-        note = f"Siffror skrivna för hand i texten (kontrollera att de stämmer eller ersätt dem med platshållare): {listing}."
+        note = (
+            "Siffror skrivna för hand i texten (kontrollera att de stämmer eller ersätt dem med "
+            f"platshållare): {listing}."
+        )
         return Block(
             block.html + f'<p class="hand-typed">{html.escape(note)}</p>',
             f"{block.markdown}\n\n{note}",
