@@ -77,3 +77,12 @@ def test_enumeration(items, expected):
 def test_window_label():
     assert fmt.window("2021-07-01", "2022-06-30") == "2107\u20132206"
     assert fmt.window("2019-01-01", "2019-12-31") == "1901\u20131912"
+
+
+def test_halves_round_up_as_readers_expect():
+    from rapportlib import fmt
+
+    assert fmt.percent(0.625, 0) == "63\u00a0%"  # 62.5 → 63, not banker's 62
+    assert fmt.number(2.675, 2) == "2,68"  # the decimal 2.675 as written, not its binary neighbour
+    assert fmt.number(-0.4) == "0"  # rounds to zero: no minus sign
+    assert fmt.number(-0.5) == "\u22121"  # half away from zero

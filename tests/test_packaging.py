@@ -45,3 +45,14 @@ def test_every_params_file_loads():
     for path in files:
         params = load_params(path)
         assert params.data["participants"].exists()
+
+
+def test_each_notebook_is_paired_with_an_identical_percent_script():
+    import jupytext
+
+    for path in (ROOT / "notebooks").glob("*.ipynb"):
+        script = path.with_suffix(".py")
+        assert script.exists(), f"{script.name} is missing: run `jupytext --sync {path}`"
+        nb, paired = jupytext.read(path), jupytext.read(script)
+        sources = lambda n: [(c.cell_type, c.source.strip()) for c in n.cells]  # noqa: E731
+        assert sources(nb) == sources(paired), f"{path.name} and {script.name} differ: run `jupytext --sync`"

@@ -32,6 +32,12 @@ def _parser() -> argparse.ArgumentParser:
     p = sub.add_parser("validate", help="kontrollera indata och texter")
     p.add_argument("params")
     p.add_argument("--final", action="store_true", help="kräv även alla texter som mallen behöver")
+    p = sub.add_parser("new", help="ny params-fil och tomma textfiler för ett team och en period")
+    p.add_argument("team", help="teamets kortnamn, t.ex. avesta")
+    p.add_argument("period", help="ett år (2023) eller START:SLUT (2022-07-01:2023-06-30)")
+    p.add_argument("--template", default="sodra-dalarna", help="rapportmall (en notebook i notebooks/)")
+    p.add_argument("--name", help="teamets namn i rapporten")
+    p.add_argument("--federation", help="samordningsförbundets namn")
     p = sub.add_parser("render", help="rendera rapporter (HTML, PDF, indicators.json)")
     p.add_argument("params", nargs="*")
     p.add_argument("--all", action="store_true", help="alla params-filer under params/")
@@ -94,9 +100,19 @@ def _render(args) -> int:
     return 0
 
 
+def _new(args) -> int:
+    from .render import project_root
+    from .scaffold import new_report
+
+    root = project_root()
+    for path in new_report(root, args.team, args.period, args.template, args.name, args.federation):
+        print(path.relative_to(root))
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
-    handler = {"indicators": _indicators, "validate": _validate, "render": _render}[args.command]
+    handler = {"indicators": _indicators, "validate": _validate, "render": _render, "new": _new}[args.command]
     try:
         return handler(args)
     except InputError as exc:

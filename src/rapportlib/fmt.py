@@ -7,6 +7,8 @@ take a true minus sign (U+2212) and units follow after a no-break space. A missi
 
 from __future__ import annotations
 
+from decimal import ROUND_HALF_UP, Decimal
+
 NBSP = "\u00a0"
 MINUS = "\u2212"
 MISSING = "–"
@@ -16,9 +18,10 @@ def number(value: float | int | None, decimals: int = 0) -> str:
     """``2150000`` → ``'2 150 000'``; ``16.83, 1`` → ``'16,8'``; ``None`` → ``'–'``."""
     if value is None:
         return MISSING
-    text = f"{abs(value):,.{decimals}f}".replace(",", NBSP).replace(".", ",")
-    negative = round(value, decimals) < 0
-    return (MINUS if negative else "") + text
+    # Halves round up, as people (and Excel) expect: 62,5 % → 63 %, 2,675 → 2,68.
+    exact = Decimal(repr(float(value))).quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
+    text = f"{abs(exact):,.{decimals}f}".replace(",", NBSP).replace(".", ",")
+    return (MINUS if exact < 0 else "") + text
 
 
 def percent(share: float | None, decimals: int = 1) -> str:

@@ -27,6 +27,7 @@ PLACEHOLDER = re.compile(r"\{\{\s*([A-Za-z0-9_.\-]+)\s*(?:\|\s*([a-zåäö0-9]+)
 _PART = re.compile(r"^##\s+(.+?)\s*$")
 _NUMBER = re.compile(r"(?<![\w.,])\d[\d\u00a0 ]*(?:[.,]\d+)?(?!\w)")
 _YEAR = re.compile(r"^(19|20)\d\d$")
+_COMMENT = re.compile(r"<!--.*?-->", re.S)
 
 FORMATS = {
     "antal": lambda v: fmt.number(v),
@@ -68,7 +69,9 @@ def read_section(folder: Path, name: str) -> dict[str, Part] | None:
         return None
     parts: dict[str, Part] = {}
     title, lines, start = "", [], 1
-    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+    # HTML comments are notes to the writer: blanked out (keeping line numbers), never published.
+    text = _COMMENT.sub(lambda m: "\n" * m.group(0).count("\n"), path.read_text(encoding="utf-8"))
+    for number, line in enumerate(text.splitlines(), start=1):
         match = _PART.match(line)
         if match:
             if "".join(lines).strip() or title:
