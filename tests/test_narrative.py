@@ -83,3 +83,32 @@ def test_draft_marks_missing_text_and_final_refuses(tmp_path):
     assert "Text saknas: saknas.md" in draft.text("saknas").html
     with pytest.raises(InputError, match="krävs i en slutlig rapport"):
         Report(params, ind, final=True).text("s", "Analys")
+
+
+def test_default_formats_follow_the_kind_of_figure(tmp_path):
+    ind = {
+        "throughput": {"months": {"n": 24, "all": 16.8}},
+        "age": {"active_end": {"n_30_or_younger": 12, "share_30_or_younger": 0.279, "min": 20}},
+        "support": {"exits": {"lon": {"share_after": 0.25}}},
+        "goals": {"arbete": {"target": 0.25}, "payback_months": {"target": 34}},
+        "payback": {"by_financier": {"kommun": {"share_of_cost": 0.25, "months": 6.2, "monthly_reduction": -86666.7}}},
+        "capacity": {"turnover": 0.5346},
+        "staff": {"by_owner": {"Avesta kommun": 3.2}},
+        "budget": {"total": {"remaining": -73233.0}},
+    }
+    part = section(tmp_path, "## A\n{{ throughput.months.n }}|{{ age.active_end.n_30_or_younger }}|"
+                             "{{ age.active_end.share_30_or_younger }}|{{ support.exits.lon.share_after }}|"
+                             "{{ goals.arbete.target }}|{{ goals.payback_months.target }}|"
+                             "{{ payback.by_financier.kommun.share_of_cost }}|{{ payback.by_financier.kommun.months }}|"
+                             "{{ payback.by_financier.kommun.monthly_reduction | abs }}|{{ capacity.turnover }}|"
+                             "{{ staff.by_owner.Avesta kommun }}|{{ budget.total.remaining | abs | kr }}")["A"]
+    n = "\u00a0"
+    assert fill(part, ind).split("|") == [
+        "24", "12", f"27,9{n}%", f"25,0{n}%", f"25,0{n}%", f"34,0{n}mån", f"25,0{n}%", f"6,2{n}mån",
+        f"86{n}667{n}kr", "0,53", "3,2", f"73{n}233{n}kr"]
+
+
+def test_dates_year_spans_and_names_are_not_hand_typed_figures(tmp_path):
+    text = "## A\nSedan 2021-10-01 och under 2021/22 präglades året av covid-19 men 3 grupper startade."
+    part = section(tmp_path, text)
+    assert [n for _, _, n in hand_typed_numbers(part["A"])] == ["3"]

@@ -23,9 +23,11 @@ from pathlib import Path
 from . import fmt
 from .errors import InputError, Problem
 
-PLACEHOLDER = re.compile(r"\{\{\s*([A-Za-z0-9_.\-]+)\s*(?:\|\s*([a-zåäö0-9]+)\s*)?\}\}")
+PLACEHOLDER = re.compile(r"\{\{\s*([^|{}]+?)\s*((?:\|\s*[^|{}\s]+\s*)*)\}\}")
 _PART = re.compile(r"^##\s+(.+?)\s*$")
 _NUMBER = re.compile(r"(?<![\w.,])\d[\d\u00a0 ]*(?:[.,]\d+)?(?!\w)")
+# Not figures: ISO dates, year spans (2021/22, 2021–2022), and digits that belong to a name (Covid-19).
+_NOT_FIGURES = re.compile(r"\b\d{4}-\d{2}-\d{2}\b|\b(?:19|20)\d\d\s*[/–-]\s*(?:(?:19|20)?\d\d)\b|[A-Za-zÅÄÖåäö]+-\d+")
 _YEAR = re.compile(r"^(19|20)\d\d$")
 _COMMENT = re.compile(r"<!--.*?-->", re.S)
 
@@ -37,6 +39,7 @@ FORMATS = {
     "procent": lambda v: fmt.percent(v),
     "procent0": lambda v: fmt.percent(v, 0),
     "mån": lambda v: fmt.months(v),
+    "mån0": lambda v: fmt.MISSING if v is None else f"{fmt.number(v)}{fmt.NBSP}mån",
     "år": lambda v: fmt.years(v),
     "år0": lambda v: fmt.years(v, 0),
     "kr": lambda v: fmt.kronor(v),
@@ -114,27 +117,54 @@ def known_keys(indicators: dict, prefix: str = "") -> list[str]:
     return keys
 
 
+def _kind(key: str) -> str:
+    """What a figure is, from where it sits in the indicators: share, months, years, kronor or count."""
+    parts = key.split(".")
+    last = parts[-1]
+    if last in ("n", "count", "persons", "matched", "reached", "not_reached") or last.startswith(
+        ("n_", "sources_", "missing_")
+    ):
+        return "count"
+    if "share" in last or "shares" in parts or last.endswith("_pct"):
+        return "share"
+    if parts[0] == "goals":
+        return "months" if parts[1:2] == ["payback_months"] else "share"
+    if last == "turnover":
+        return "ratio"
+    if parts[0] == "throughput" or last in ("months", "max_months"):
+        return "months"
+    if parts[0] == "benefit_years":
+        return "years"
+    if parts[0] == "age":
+        return "age" if last in ("min", "max") else "years"
+    if parts[0] in ("budget", "economy_plan") or "cost" in last or "reduction" in key or last == "period_cost":
+        return "kronor"
+    return "count"
+
+
 def default_format(key: str, value) -> str:
     """How a figure is written when the placeholder names no format: shares as per cent, months,
-    years and kronor with their unit, counts as whole numbers."""
-    last = key.split(".")[-1]
+    years and kronor with their unit, counts as whole numbers (decimals kept where there are any)."""
     if value is None:
         return fmt.MISSING
     if isinstance(value, bool):
         return "ja" if value else "nej"
     if isinstance(value, str):
         return value
-    if last.endswith("share") or last.endswith("_pct"):
+    kind = _kind(key)
+    if kind == "share":
         return fmt.percent(value)
-    if key.startswith("throughput.") or key in ("payback.months",) or key.endswith("payback_months.outcome"):
+    if kind == "months":
         return fmt.months(value)
-    if key.startswith("benefit_years.") or (key.startswith("age.") and last not in ("min", "max")):
+    if kind == "years":
         return fmt.years(value)
-    if key.startswith("age."):
+    if kind == "age":
         return fmt.years(value, 0)
-    if key.startswith(("budget.", "economy_plan.")) or "cost" in key or "reduction" in key:
+    if kind == "kronor":
         return fmt.kronor(value)
-    if isinstance(value, int):
+    if kind == "ratio":
+        return fmt.number(value, 2)
+    if isinstance(value, int) or float(value).is_integer():
         return fmt.number(value)
     return fmt.number(value, 1)
 
@@ -149,7 +179,8 @@ def fill(part: Part, indicators: dict) -> str:
 
         def replace(match, number=number):
             nonlocal keys
-            key, form = match.group(1), match.group(2)
+            key = match.group(1).strip()
+            filters = [f.strip() for f in match.group(2).split("|") if f.strip()]
             try:
                 value = _lookup(indicators, key)
             except KeyError:
@@ -158,14 +189,17 @@ def fill(part: Part, indicators: dict) -> str:
                 hint = f"; menar du {{{{ {close[0]} }}}}?" if close else ""
                 problems.append(Problem(part.file.name, number, None, match.group(0), f"en känd indikator{hint}"))
                 return match.group(0)
-            if form is None:
-                return default_format(key, value)
-            if form not in FORMATS:
+            if "abs" in filters:  # "the deficit was {{ budget.total.remaining | abs }}"
+                filters.remove("abs")
+                value = None if value is None else abs(value)
+            if len(filters) > 1 or any(f not in FORMATS for f in filters):
                 problems.append(
-                    Problem(part.file.name, number, None, match.group(0), f"ett känt format: {', '.join(FORMATS)}")
+                    Problem(
+                        part.file.name, number, None, match.group(0), f"ett känt format: {', '.join(FORMATS)} (och abs)"
+                    )
                 )
                 return match.group(0)
-            return FORMATS[form](value)
+            return FORMATS[filters[0]](value) if filters else default_format(key, value)
 
         out_lines.append(PLACEHOLDER.sub(replace, line))
     if problems:
@@ -178,7 +212,7 @@ def hand_typed_numbers(part: Part) -> list[tuple[str, int, str]]:
     Four-digit years (1900–2099) are left out: they name periods, not figures."""
     found = []
     for offset, line in enumerate(part.text.splitlines()):
-        text = PLACEHOLDER.sub(" ", line)
+        text = _NOT_FIGURES.sub(" ", PLACEHOLDER.sub(" ", line))
         for match in _NUMBER.finditer(text):
             number = match.group(0).strip()
             if not _YEAR.match(number):

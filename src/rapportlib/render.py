@@ -144,7 +144,7 @@ def toc(headings: list[tuple[int, str, str, str]]) -> str:
     """A nested table of contents of the h2 and h3 headings."""
     items, open_sub = [], False
     for level, number, anchor, text in headings:
-        if level > 3:
+        if level > 3 or (level == 3 and not number):  # unnumbered subheadings (Beskrivning …) stay out
             continue
         entry = f'<a href="#{anchor}">{(number + " ") if number else ""}{html.escape(text)}</a>'
         if level == 2:

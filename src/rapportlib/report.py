@@ -169,7 +169,7 @@ class Report:
             f'<div class="kpis" aria-label="Nyckeltal">{cards}</div></header>'
         )
         md_rows = "\n".join(f"| {k} | {v} |" for k, v in key)
-        markdown = f"| Nyckeltal | |\n|:---|---:|\n{md_rows}\n\n: Nyckeltal {{#tbl-kpi}}"
+        markdown = f"| Mått | Värde |\n|:---|---:|\n{md_rows}\n\n: Nyckeltal {{#tbl-kpi}}"
         text = f"Verksamhetsrapport {p.name}, {period}"
         return Block(
             page,
