@@ -1,19 +1,27 @@
-"""Reading and validating the input files of the data contract (participant register, budget).
+"""Reading and validating the input files of the data contract (participant register, budget,
+survey, follow-ups).
 
-Every reader returns a new, typed DataFrame or raises :class:`~rapportlib.errors.InputError`
-listing **all** problems found, each with file, row (as numbered in Excel: the header is row 1),
-column, value and what was expected.
+Files are read as text (CSV in UTF-8 with or without BOM or Windows-1252, ``;`` or ``,``,
+decimal comma or point; XLSX from the first or a named sheet, with the header on a given row).
+Headers and codes are matched through the alias table (``aliases.yml``, extendable per report).
+The register is validated with a pandera schema that reports **all** problems at once, each as
+file, row (as the spreadsheet numbers it: the header is row 1 unless configured), column, value
+and what was expected; a value shaped like a personnummer is never echoed.
 """
 
 from __future__ import annotations
 
 import csv
 import datetime as dt
+import difflib
 import io
 import re
+from dataclasses import dataclass, field
+from importlib import resources
 from pathlib import Path
 
 import pandas as pd
+import yaml
 
 from .codes import ALIASES, fold
 from .errors import InputError, Problem
@@ -34,7 +42,59 @@ OPTIONAL = (
 )
 # A personnummer: optional century, six date digits, optional separator, four digits.
 _PNR = re.compile(r"(?<!\d)(?:19|20)?\d{2}[01]\d[0-3]\d[-+]?\d{4}(?!\d)")
-_MISSING = {"", "-", "na", "nan", "none", "null"}
+_MISSING = {"", "-", "na", "nan", "none", "null", "nat"}
+#: Which code list each coded column uses.
+_CODED = {
+    "kon": "kon",
+    "remittent": "remittent",
+    "avslutsanledning": "avslutsanledning",
+    "utbildning": "utbildning",
+    "tidigt_avhopp": "ja_nej",
+}
+_LISTS = {
+    "forsorjning_fore": "forsorjning",
+    "forsorjning_efter": "forsorjning",
+    "sysselsattning_fore": "sysselsattning",
+    "sysselsattning_efter": "sysselsattning",
+}
+DROPOUT_CODE = "tidigt_avhopp"  # an exit reason alias meaning "early dropout, no reason"
+
+
+# ---------------------------------------------------------------------------- aliases
+
+
+@dataclass(frozen=True)
+class Aliases:
+    """Folded header → contract column, and per code list folded label → code."""
+
+    columns: dict[str, str]
+    codes: dict[str, dict[str, object]] = field(default_factory=dict)
+
+    def code(self, kind: str, text: str):
+        """The code of a value, or ``None`` when unknown."""
+        return self.codes.get(kind, {}).get(fold(text))
+
+    def known(self, kind: str) -> list[str]:
+        return sorted({str(v) for v in self.codes.get(kind, {}).values()})
+
+
+def load_aliases(extra: dict | None = None) -> Aliases:
+    """The packaged alias table, extended by a params file's ``aliases:`` (same shape)."""
+    text = resources.files("rapportlib").joinpath("aliases.yml").read_text(encoding="utf-8")
+    tables = [yaml.safe_load(text), extra or {}]
+    columns: dict[str, str] = {}
+    codes: dict[str, dict[str, object]] = {kind: dict(table) for kind, table in ALIASES.items()}
+    for table in tables:
+        for column, names in (table.get("columns") or {}).items():
+            for name in [column, *(names if isinstance(names, list) else [names])]:
+                columns[fold(name)] = column
+        for kind, mapping in (table.get("codes") or {}).items():
+            kind = "forsorjning" if kind in ("forsorjning_fore", "forsorjning_efter") else kind
+            codes.setdefault(kind, {}).update({fold(k): v for k, v in mapping.items()})
+    return Aliases(columns, codes)
+
+
+# ----------------------------------------------------------------------------- tables
 
 
 def _read_text(path: Path) -> str:
@@ -47,47 +107,82 @@ def _read_text(path: Path) -> str:
     return raw.decode("latin-1")
 
 
-def read_table(path: str | Path) -> tuple[pd.DataFrame, str]:
-    """Read a CSV or XLSX file as strings with folded headers; return it and its decimal mark.
-
-    The frame's index is each row's number as a spreadsheet shows it (the header is row 1; blank
-    rows are skipped but still counted).
-    """
-    path = Path(path)
-    if path.suffix.lower() in (".xlsx", ".xlsm"):
-        frame = pd.read_excel(path, dtype=object).fillna("")
-        frame = frame.map(_excel_cell)
-        frame.index = frame.index + 2
-        decimal = "."
-    else:
-        text = _read_text(path)
-        first = text.split("\n", 1)[0]
-        delimiter = ";" if first.count(";") >= first.count(",") and ";" in first else ","
-        decimal = "," if delimiter == ";" else "."
-        reader = csv.reader(io.StringIO(text), delimiter=delimiter)
-        rows = list(reader)
-        header = rows[0] if rows else []
-        width = len(header)
-        numbered = [(n, r) for n, r in enumerate(rows[1:], start=2) if any(c.strip() for c in r)]
-        body = [(r + [""] * width)[:width] for _, r in numbered]
-        frame = pd.DataFrame(body, columns=header, dtype=object, index=[n for n, _ in numbered])
-    frame.columns = [fold(c) for c in frame.columns]
-    return frame, decimal
-
-
 def _excel_cell(value: object) -> str:
-    if isinstance(value, (dt.datetime, pd.Timestamp)):
+    if value is None:
+        return ""
+    if isinstance(value, dt.datetime):
         return value.date().isoformat()
+    if isinstance(value, dt.date):
+        return value.isoformat()
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
     return str(value)
 
 
-def _parse_date(text: str) -> dt.date | None:
-    text = text.strip()
+def read_table(path: str | Path, sheet: str | int | None = None, header_row: int = 1) -> tuple[pd.DataFrame, str]:
+    """Read a CSV or XLSX file as text with folded headers; return it and its decimal mark.
+
+    The frame's index is each row's number as the spreadsheet shows it (blank rows are skipped
+    but counted). ``header_row`` skips title or merged rows above the header; ``sheet`` picks a
+    worksheet by name or number (default: the first).
+    """
+    path = Path(path)
+    if path.suffix.lower() in (".xlsx", ".xlsm"):
+        import openpyxl
+
+        book = openpyxl.load_workbook(path, read_only=True, data_only=True)
+        try:
+            ws = book[sheet] if isinstance(sheet, str) else book.worksheets[sheet or 0]
+        except (KeyError, IndexError):
+            raise InputError(
+                [Problem(path.name, None, None, str(sheet), f"ett blad bland {book.sheetnames}")]
+            ) from None
+        rows = [(n, [_excel_cell(v) for v in values]) for n, values in enumerate(ws.iter_rows(values_only=True), 1)]
+        book.close()
+        decimal = "."
+    else:
+        text = _read_text(path)
+        lines = text.splitlines()
+        first = lines[header_row - 1] if len(lines) >= header_row else ""
+        delimiter = ";" if first.count(";") >= first.count(",") and ";" in first else ","
+        decimal = "," if delimiter == ";" else "."
+        rows = list(enumerate(csv.reader(io.StringIO(text), delimiter=delimiter), 1))
+    header = next((r for n, r in rows if n == header_row), [])
+    width = len(header)
+    body = [(n, (r + [""] * width)[:width]) for n, r in rows if n > header_row and any(str(c).strip() for c in r)]
+    frame = pd.DataFrame([r for _, r in body], columns=header, dtype=object, index=[n for n, _ in body])
+    frame.columns = [fold(c) for c in frame.columns]
+    return frame, decimal
+
+
+def _rename(frame: pd.DataFrame, aliases: Aliases, file: str, header_row: int) -> tuple[pd.DataFrame, list[Problem]]:
+    """Headers to contract names through the alias table; two headers for one column is an error."""
+    names, problems, seen = [], [], {}
+    for col in frame.columns:
+        name = aliases.columns.get(col, col)
+        if name in seen and name in REQUIRED + OPTIONAL:
+            problems.append(Problem(file, header_row, col, None, f"bara en kolumn för {name} (även {seen[name]!r})"))
+        seen.setdefault(name, col)
+        names.append(name)
+    frame = frame.copy()
+    frame.columns = names
+    return frame.loc[:, ~frame.columns.duplicated()], problems
+
+
+# ------------------------------------------------------------------------ parsing
+
+
+def _missing(text: object) -> bool:
+    return fold(str(text)) in _MISSING
+
+
+def _parse_date(text: str) -> dt.date:
+    text = str(text).strip()
     if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
         return dt.date.fromisoformat(text)
-    if re.fullmatch(r"\d{5}(\.0)?", text):  # an Excel date serial
+    if re.fullmatch(r"\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}(:\d{2})?", text):
+        return dt.date.fromisoformat(text[:10])
+    if re.fullmatch(r"\d{5}(\.0+)?", text):  # an Excel date serial
         return dt.date(1899, 12, 30) + dt.timedelta(days=int(float(text)))
     raise ValueError(text)
 
@@ -105,113 +200,235 @@ def _parse_number(text: str, decimal: str) -> float:
     return float(text)
 
 
-def read_register(path: str | Path) -> pd.DataFrame:
-    """Read and validate a participant register (one row per enrolment).
+def _split(text: str) -> list[str]:
+    return [p for p in re.split(r"[;,]", str(text)) if not _missing(p)]
 
-    Returns a new DataFrame with one row per enrolment and the contract's columns typed:
-    dates as ``datetime64``, code lists as tuples of codes, missing values as ``NA``.
-    """
+
+def _suggest(text: str, aliases: Aliases, kind: str) -> str:
+    known = aliases.known(kind)
+    close = difflib.get_close_matches(
+        fold(text), [fold(k) for k in known] + list(aliases.codes.get(kind, {})), n=1, cutoff=0.6
+    )
+    hint = ""
+    if close:
+        code = aliases.codes.get(kind, {}).get(close[0], close[0])
+        hint = f"; menade du {code}?"
+    shown = [k for k in known if k != DROPOUT_CODE]
+    return f"en av {', '.join(shown)}{hint}"
+
+
+# ----------------------------------------------------------------------- the schema
+
+
+def _schema(aliases: Aliases, decimal: str, today: dt.date, present: set[str]):
+    """A pandera schema of the register as text, one check per rule; failures become Problems."""
+    import pandera.pandas as pa
+
+    def code_ok(kind):
+        return lambda v: _missing(v) or aliases.code(kind, str(v)) is not None
+
+    def list_ok(kind):
+        return lambda v: all(aliases.code(kind, p) is not None for p in _split(v))
+
+    def date_ok(v):
+        if _missing(v):
+            return True
+        try:
+            _parse_date(v)
+        except ValueError:
+            return False
+        return True
+
+    def not_future(v):
+        try:
+            return _missing(v) or _parse_date(v) <= today
+        except ValueError:
+            return True  # reported as unparseable
+
+    def number_ok(v):
+        if _missing(v) or aliases.code("ar_i_offentlig_forsorjning", str(v)) is not None:
+            return True
+        try:
+            _parse_number(str(v), decimal)
+        except ValueError:
+            return False
+        return True
+
+    def check(fn, name):
+        return pa.Check(fn, element_wise=True, name=name)
+
+    def filled(v):
+        return not _missing(v)
+
+    columns = {
+        "deltagar_id": [check(filled, "required")],
+        "kon": [check(filled, "required"), check(code_ok("kon"), "code:kon")],
+        "fodelsear": [check(lambda v: bool(re.fullmatch(r"\d{4}(\.0+)?", str(v).strip())), "year")],
+        "inskrivningsdatum": [check(filled, "required"), check(date_ok, "date"), check(not_future, "future")],
+        "avslutsdatum": [check(date_ok, "date"), check(not_future, "future")],
+        "avslutsanledning": [check(code_ok("avslutsanledning"), "code:avslutsanledning")],
+        "tidigt_avhopp": [check(code_ok("ja_nej"), "code:ja_nej")],
+        "remittent": [check(filled, "required"), check(code_ok("remittent"), "code:remittent")],
+        "utbildning": [check(code_ok("utbildning"), "code:utbildning")],
+        "ar_i_offentlig_forsorjning": [check(number_ok, "number")],
+        **{col: [check(list_ok(kind), f"list:{kind}")] for col, kind in _LISTS.items()},
+    }
+    pnr = check(lambda v: not _PNR.search(str(v)), "pnr")
+    schema_columns = {
+        name: pa.Column(object, checks=[pnr, *checks], required=name in REQUIRED, nullable=True)
+        for name, checks in columns.items()
+    }
+    for name in present - set(schema_columns):  # every other column: no personnummer either
+        schema_columns[name] = pa.Column(object, checks=[pnr], required=False, nullable=True)
+    return pa.DataFrameSchema(schema_columns, strict=False, coerce=False)
+
+
+_EXPECTED = {
+    "required": "ett värde (obligatoriskt)",
+    "year": "ett fyrsiffrigt årtal",
+    "date": "ett datum ÅÅÅÅ-MM-DD (eller ett Excel-datum)",
+    "future": "ett datum som inte ligger i framtiden",
+    "number": "ett antal år, t.ex. 2,5 (eller Upp till 3 år)",
+    "pnr": "ett pseudonymt id, inte ett personnummer (värdet visas inte)",
+}
+
+
+def _problems_from(errors, frame: pd.DataFrame, aliases: Aliases, file: str, header_row: int) -> list[Problem]:
+    problems = []
+    secret: set[tuple[int, str]] = set()
+    cases = errors.failure_cases
+    for case in cases.itertuples():
+        check, column = str(case.check), case.column
+        if check == "column_in_dataframe":
+            problems.append(Problem(file, header_row, str(case.failure_case), None, "kolumnen saknas (obligatorisk)"))
+            continue
+        row = int(case.index)
+        if check == "pnr":
+            secret.add((row, column))
+    for case in cases.itertuples():
+        check, column = str(case.check), case.column
+        if check == "column_in_dataframe":
+            continue
+        row = int(case.index)
+        if check == "pnr":
+            problems.append(Problem(file, row, column, None, _EXPECTED["pnr"]))
+            continue
+        if (row, column) in secret:
+            continue  # reported once, without its value
+        value = str(frame.at[row, column])
+        if check.startswith("code:"):
+            expected = _suggest(value, aliases, check[5:])
+        elif check.startswith("list:"):
+            bad = [p for p in _split(value) if aliases.code(check[5:], p) is None]
+            value = bad[0] if bad else value
+            expected = _suggest(value, aliases, check[5:])
+        else:
+            expected = _EXPECTED[check]
+        problems.append(Problem(file, row, column, value, expected))
+    return problems
+
+
+# --------------------------------------------------------------------- the register
+
+
+def check_register(
+    path: str | Path,
+    *,
+    aliases: Aliases | None = None,
+    sheet: str | int | None = None,
+    header_row: int = 1,
+    today: dt.date | None = None,
+) -> tuple[pd.DataFrame, list[Problem]]:
+    """Read and validate a participant register; return the typed frame and warnings (ages outside
+    15–75 at enrolment). Raise :class:`InputError` listing every problem."""
+    import pandera.pandas as pa
+
     path = Path(path)
     file = path.name
-    raw, decimal = read_table(path)
-    problems: list[Problem] = []
-    for col in REQUIRED:
-        if col not in raw.columns:
-            problems.append(Problem(file, 1, col, None, "kolumnen saknas (obligatorisk)"))
+    aliases = aliases or load_aliases()
+    today = today or dt.date.today()
+    raw, decimal = read_table(path, sheet, header_row)
+    raw, problems = _rename(raw, aliases, file, header_row)
+    schema = _schema(aliases, decimal, today, set(raw.columns))
+    try:
+        schema.validate(raw, lazy=True)
+    except pa.errors.SchemaErrors as errors:
+        problems += _problems_from(errors, raw, aliases, file, header_row)
+    if any(p.row == header_row and p.value is None and "saknas" in p.expected for p in problems):
+        raise InputError(problems)
+    if problems:
+        # Cross-row checks need parseable rows; report them together with the rest where possible.
+        problems += _cross_checks(_typed(raw, aliases, decimal, skip_bad=True), file)
+        raise InputError(_unique(problems))
+    frame = _typed(raw, aliases, decimal)
+    problems = _cross_checks(frame, file)
     if problems:
         raise InputError(problems)
+    return frame, _age_warnings(frame, file)
 
-    def cell(i, col: str) -> str:
+
+def read_register(path: str | Path, **options) -> pd.DataFrame:
+    """Read and validate a participant register (one row per enrolment).
+
+    Returns a new DataFrame with the contract's columns typed: dates as ``datetime64``, code lists
+    as tuples of codes, missing values as ``NA``; ``rad`` holds each row's number in the file.
+    The employment columns are present only when the file has them.
+    """
+    return check_register(path, **options)[0]
+
+
+def _unique(problems: list[Problem]) -> list[Problem]:
+    return list(dict.fromkeys(problems))
+
+
+def _typed(raw: pd.DataFrame, aliases: Aliases, decimal: str, skip_bad: bool = False) -> pd.DataFrame:
+    """The register as typed values; with ``skip_bad`` rows that do not parse are left out."""
+
+    def cell(i, col):
         return str(raw.at[i, col]).strip() if col in raw.columns else ""
 
     records = []
-    secret: set[tuple[int, str]] = set()  # cells holding a personnummer: never echoed
     for i in raw.index:
-        row = int(i)
-        for col in raw.columns:
-            if _PNR.search(str(raw.at[i, col])):
-                secret.add((row, col))
-                problems.append(
-                    Problem(file, row, col, None, "ett värde som liknar ett personnummer; använd ett pseudonymt id")
-                )
-        rec: dict[str, object] = {"rad": row}
-        rec["deltagar_id"] = cell(i, "deltagar_id")
-        if not rec["deltagar_id"]:
-            problems.append(Problem(file, row, "deltagar_id", "", "ett deltagar-id"))
-        for col, kind in (("kon", "kon"), ("remittent", "remittent")):
-            rec[col] = _code(cell(i, col), kind, file, row, col, problems, required=True)
-        rec["avslutsanledning"] = _code(
-            cell(i, "avslutsanledning"), "avslutsanledning", file, row, "avslutsanledning", problems, required=False
-        )
-        rec["utbildning"] = _code(
-            cell(i, "utbildning"), "utbildning", file, row, "utbildning", problems, required=False
-        )
-        avhopp = cell(i, "tidigt_avhopp")
-        rec["tidigt_avhopp"] = None
-        if fold(avhopp) not in _MISSING:
-            value = ALIASES["ja_nej"].get(fold(avhopp))
-            if value is None:
-                problems.append(Problem(file, row, "tidigt_avhopp", avhopp, "ja eller nej"))
-            rec["tidigt_avhopp"] = value == "ja"
-        year = cell(i, "fodelsear")
-        rec["fodelsear"] = None
-        if re.fullmatch(r"\d{4}(\.0)?", year):
-            rec["fodelsear"] = int(float(year))
-        else:
-            problems.append(Problem(file, row, "fodelsear", year, "ett fyrsiffrigt årtal"))
-        for col in ("inskrivningsdatum", "avslutsdatum"):
-            text = cell(i, col)
-            rec[col] = None
-            if fold(text) in _MISSING:
-                if col == "inskrivningsdatum":
-                    problems.append(Problem(file, row, col, text, "ett datum ÅÅÅÅ-MM-DD"))
+        try:
+            rec: dict[str, object] = {"rad": int(i), "deltagar_id": cell(i, "deltagar_id")}
+            for col in ("kon", "remittent", "utbildning"):
+                rec[col] = None if _missing(cell(i, col)) else aliases.code(_CODED[col], cell(i, col))
+            reason = (
+                None
+                if _missing(cell(i, "avslutsanledning"))
+                else aliases.code("avslutsanledning", cell(i, "avslutsanledning"))
+            )
+            flag = None if _missing(cell(i, "tidigt_avhopp")) else aliases.code("ja_nej", cell(i, "tidigt_avhopp"))
+            if reason == DROPOUT_CODE:  # "utan mätning": an early dropout, no reason
+                reason, flag = None, "ja"
+            rec["avslutsanledning"] = reason
+            rec["tidigt_avhopp"] = None if flag is None else flag == "ja"
+            rec["fodelsear"] = int(float(cell(i, "fodelsear")))
+            rec["inskrivningsdatum"] = _parse_date(cell(i, "inskrivningsdatum"))
+            end = cell(i, "avslutsdatum")
+            rec["avslutsdatum"] = None if _missing(end) else _parse_date(end)
+            for col, kind in _LISTS.items():
+                codes = []
+                for part in _split(cell(i, col)):
+                    code = aliases.code(kind, part)
+                    if code not in codes:
+                        codes.append(code)
+                rec[col] = tuple(codes)
+            years = cell(i, "ar_i_offentlig_forsorjning")
+            binned = aliases.code("ar_i_offentlig_forsorjning", years) if not _missing(years) else None
+            rec["ar_i_offentlig_forsorjning"] = (
+                None if _missing(years) else float(binned) if binned is not None else _parse_number(years, decimal)
+            )
+            rec["avslut_detalj"] = cell(i, "avslut_detalj") or None
+            rec["delinsats"] = cell(i, "delinsats") or None
+        except (ValueError, TypeError):
+            if skip_bad:
                 continue
-            try:
-                rec[col] = _parse_date(text)
-            except ValueError:
-                problems.append(Problem(file, row, col, text, "ett datum ÅÅÅÅ-MM-DD"))
-        for col in ("forsorjning_fore", "forsorjning_efter"):
-            codes = []
-            for part in re.split(r"[;,]", cell(i, col)):
-                if fold(part) in _MISSING:
-                    continue
-                code = _code(part, "forsorjning", file, row, col, problems, required=True)
-                if code and code not in codes:
-                    codes.append(code)
-            rec[col] = tuple(codes)
-        for col in ("sysselsattning_fore", "sysselsattning_efter"):
-            codes = []
-            for part in re.split(r"[;,]", cell(i, col)):
-                if fold(part) in _MISSING:
-                    continue
-                code = _code(part, "sysselsattning", file, row, col, problems, required=True)
-                if code and code not in codes:
-                    codes.append(code)
-            rec[col] = tuple(codes)
-        years = cell(i, "ar_i_offentlig_forsorjning")
-        rec["ar_i_offentlig_forsorjning"] = None
-        if fold(years) not in _MISSING:
-            try:
-                rec["ar_i_offentlig_forsorjning"] = _parse_number(years, decimal)
-            except ValueError:
-                problems.append(Problem(file, row, "ar_i_offentlig_forsorjning", years, "ett antal år, t.ex. 2,5"))
-        rec["avslut_detalj"] = cell(i, "avslut_detalj") or None
-        rec["delinsats"] = cell(i, "delinsats") or None
-        start, end = rec["inskrivningsdatum"], rec["avslutsdatum"]
-        if start and end and end < start:
-            problems.append(Problem(file, row, "avslutsdatum", str(end), f"ett datum tidigast {start}"))
+            raise
         records.append(rec)
-    frame = pd.DataFrame.from_records(
-        records,
-        columns=["rad", "deltagar_id", *REQUIRED[1:], *OPTIONAL],
-    )
+    frame = pd.DataFrame.from_records(records, columns=["rad", "deltagar_id", *REQUIRED[1:], *OPTIONAL])
     if "sysselsattning_fore" not in raw.columns and "sysselsattning_efter" not in raw.columns:
         frame = frame.drop(columns=["sysselsattning_fore", "sysselsattning_efter"])  # not recorded at all
-    problems += _overlaps(frame, file)
-    # A personnummer-shaped cell is reported once, without its value, and nothing else about it.
-    problems = [p for p in problems if (p.row, p.column) not in secret or p.value is None]
-    if problems:
-        raise InputError(problems)
     for col in ("inskrivningsdatum", "avslutsdatum"):
         frame[col] = pd.to_datetime(frame[col])
     frame["fodelsear"] = frame["fodelsear"].astype("int64")
@@ -220,35 +437,33 @@ def read_register(path: str | Path) -> pd.DataFrame:
     return frame
 
 
-def _code(text: str, kind: str, file: str, row: int, col: str, problems: list[Problem], *, required: bool):
-    key = fold(text)
-    if key in _MISSING:
-        if required:
-            problems.append(Problem(file, row, col, text, "ett värde (obligatoriskt)"))
-        return None
-    code = ALIASES[kind].get(key)
-    if code is None:
-        known = sorted(set(ALIASES[kind].values()))
-        problems.append(Problem(file, row, col, text, f"en av {', '.join(known)}"))
-    return code
-
-
-def _overlaps(frame: pd.DataFrame, file: str) -> list[Problem]:
-    """Enrolments of one id that overlap in time (an open enrolment runs for ever)."""
+def _cross_checks(frame: pd.DataFrame, file: str) -> list[Problem]:
+    """Checks across columns and rows: exit before enrolment, overlapping enrolments of one id."""
     problems = []
-    spells = frame.dropna(subset=["inskrivningsdatum"]).sort_values(["deltagar_id", "inskrivningsdatum"])
+    before = frame["avslutsdatum"].notna() & (frame["avslutsdatum"] < frame["inskrivningsdatum"])
+    for rec in frame.loc[before].itertuples():
+        problems.append(
+            Problem(
+                file,
+                rec.rad,
+                "avslutsdatum",
+                rec.avslutsdatum.date().isoformat(),
+                f"ett datum tidigast {rec.inskrivningsdatum.date().isoformat()} (inskrivningsdatum)",
+            )
+        )
+    spells = frame.sort_values(["deltagar_id", "inskrivningsdatum"])
     previous: dict[str, tuple[int, object]] = {}
     for rec in spells.itertuples():
         prior = previous.get(rec.deltagar_id)
         if prior is not None:
             prior_row, prior_end = prior
-            if prior_end is None or rec.inskrivningsdatum <= prior_end:
+            if pd.isna(prior_end) or rec.inskrivningsdatum <= prior_end:
                 problems.append(
                     Problem(
                         file,
                         rec.rad,
                         "inskrivningsdatum",
-                        str(rec.inskrivningsdatum),
+                        rec.inskrivningsdatum.date().isoformat(),
                         f"ett datum efter avslutet på rad {prior_row} (samma deltagar-id, inskrivningarna överlappar)",
                     )
                 )
@@ -256,13 +471,38 @@ def _overlaps(frame: pd.DataFrame, file: str) -> list[Problem]:
     return problems
 
 
-def read_budget(path: str | Path) -> pd.DataFrame:
+def _age_warnings(frame: pd.DataFrame, file: str) -> list[Problem]:
+    """Warnings (not errors): a birth year giving an age outside 15–75 at enrolment."""
+    ages = frame["inskrivningsdatum"].dt.year - frame["fodelsear"]
+    odd = frame.loc[(ages < 15) | (ages > 75)]
+    return [
+        Problem(file, int(r.rad), "fodelsear", None, "en ålder 15–75 vid inskrivningen (varning; värdet visas inte)")
+        for r in odd.itertuples()
+    ]
+
+
+def check_rules(register: pd.DataFrame, file: str, trial_months: int) -> list[Problem]:
+    """Problems that depend on the team's rules: an exit that is not an early dropout needs a reason."""
+    from .indicators.periods import early_dropout
+
+    dropout = early_dropout(register, trial_months)
+    missing = register["avslutsdatum"].notna() & ~dropout & register["avslutsanledning"].isna()
+    return [
+        Problem(file, int(row), "avslutsanledning", "", "en avslutsanledning (avslutet är inget tidigt avhopp)")
+        for row in register.loc[missing, "rad"]
+    ]
+
+
+# ------------------------------------------------------------------------ other files
+
+
+def read_budget(path: str | Path, sheet: str | int | None = None, header_row: int = 1) -> pd.DataFrame:
     """Read a budget file: one row per cost line with ``post``, ``budget``, ``utfall``, optional ``prognos``."""
     path = Path(path)
     file = path.name
-    raw, decimal = read_table(path)
+    raw, decimal = read_table(path, sheet, header_row)
     problems = [
-        Problem(file, 1, c, None, "kolumnen saknas (obligatorisk)")
+        Problem(file, header_row, c, None, "kolumnen saknas (obligatorisk)")
         for c in ("post", "budget", "utfall")
         if c not in raw.columns
     ]
@@ -274,7 +514,7 @@ def read_budget(path: str | Path) -> pd.DataFrame:
         for col in ("budget", "utfall", "prognos"):
             text = str(raw.at[i, col]).strip() if col in raw.columns else ""
             rec[col] = None
-            if fold(text) in _MISSING:
+            if _missing(text):
                 if col != "prognos":
                     problems.append(Problem(file, int(i), col, text, "ett belopp i kronor"))
                 continue
@@ -290,27 +530,15 @@ def read_budget(path: str | Path) -> pd.DataFrame:
     )
 
 
-def check_rules(register: pd.DataFrame, file: str, trial_months: int) -> list[Problem]:
-    """Problems that depend on the team's rules: an exit that is not an early dropout needs a reason."""
-    from .indicators.periods import early_dropout
-
-    dropout = early_dropout(register, trial_months)
-    missing = register["avslutsdatum"].notna() & ~dropout & register["avslutsanledning"].isna()
-    return [
-        Problem(file, int(row), "avslutsanledning", "", "en avslutsanledning (avslutet är inget tidigt avhopp)")
-        for row in register.loc[missing, "rad"]
-    ]
-
-
-def read_survey(path: str | Path) -> pd.DataFrame:
+def read_survey(path: str | Path, sheet: str | int | None = None, header_row: int = 1) -> pd.DataFrame:
     """Read NNS survey answers: one row per answer with ``omgang`` (1 = during, about 3 months in;
     2 = at exit), ``fraga`` (question number 1–10) and ``svar`` (a step of the six-step scale, by
-    label or 1–6, or ja/nej). Optional ``datum``. Answers are anonymous: no participant id."""
+    label or 1–6, or ja/nej). Answers are anonymous: no participant id."""
     path = Path(path)
     file = path.name
-    raw, _ = read_table(path)
+    raw, _ = read_table(path, sheet, header_row)
     problems = [
-        Problem(file, 1, c, None, "kolumnen saknas (obligatorisk)")
+        Problem(file, header_row, c, None, "kolumnen saknas (obligatorisk)")
         for c in ("omgang", "fraga", "svar")
         if c not in raw.columns
     ]
@@ -328,14 +556,19 @@ def read_survey(path: str | Path) -> pd.DataFrame:
                     raise ValueError(text)
             except ValueError:
                 problems.append(Problem(file, row, col, text, f"ett heltal bland {valid[0]}–{valid[-1]}"))
-        rec["svar"] = _code(str(raw.at[i, "svar"]), "svar", file, row, "svar", problems, required=True)
+        text = str(raw.at[i, "svar"]).strip()
+        rec["svar"] = ALIASES["svar"].get(fold(text))
+        if rec["svar"] is None:
+            problems.append(
+                Problem(file, row, "svar", text, "ett steg på skalan (Inte alls … Helt och hållet, 1–6) eller ja/nej")
+            )
         records.append(rec)
     if problems:
         raise InputError(problems)
     return pd.DataFrame.from_records(records, columns=["rad", "omgang", "fraga", "svar"])
 
 
-def read_followups(path: str | Path) -> pd.DataFrame:
+def read_followups(path: str | Path, sheet: str | int | None = None, header_row: int = 1) -> pd.DataFrame:
     """Read follow-ups after exit: one row per person and follow-up with ``deltagar_id``,
     ``uppfoljning_manad`` (6, 12, 18 or 24 months after exit), ``uppfoljningsdatum`` and
     ``status`` (arbete, studier, aktivt_arbetssokande, fortsatt_rehabilitering, sjukdom, annat,
@@ -344,9 +577,11 @@ def read_followups(path: str | Path) -> pd.DataFrame:
 
     path = Path(path)
     file = path.name
-    raw, _ = read_table(path)
+    raw, _ = read_table(path, sheet, header_row)
     needed = ("deltagar_id", "uppfoljning_manad", "uppfoljningsdatum", "status")
-    problems = [Problem(file, 1, c, None, "kolumnen saknas (obligatorisk)") for c in needed if c not in raw.columns]
+    problems = [
+        Problem(file, header_row, c, None, "kolumnen saknas (obligatorisk)") for c in needed if c not in raw.columns
+    ]
     if problems:
         raise InputError(problems)
     records = []
@@ -354,7 +589,7 @@ def read_followups(path: str | Path) -> pd.DataFrame:
         row = int(i)
         rec: dict[str, object] = {"rad": row, "deltagar_id": str(raw.at[i, "deltagar_id"]).strip()}
         if _PNR.search(rec["deltagar_id"]):
-            problems.append(Problem(file, row, "deltagar_id", None, "ett pseudonymt id, inte ett personnummer"))
+            problems.append(Problem(file, row, "deltagar_id", None, _EXPECTED["pnr"]))
         text = str(raw.at[i, "uppfoljning_manad"]).strip()
         try:
             rec["manad"] = int(float(text))
@@ -366,8 +601,19 @@ def read_followups(path: str | Path) -> pd.DataFrame:
         try:
             rec["datum"] = _parse_date(text)
         except ValueError:
-            problems.append(Problem(file, row, "uppfoljningsdatum", text, "ett datum ÅÅÅÅ-MM-DD"))
-        rec["status"] = _code(str(raw.at[i, "status"]), "status", file, row, "status", problems, required=True)
+            problems.append(Problem(file, row, "uppfoljningsdatum", text, _EXPECTED["date"]))
+        text = str(raw.at[i, "status"]).strip()
+        rec["status"] = ALIASES["status"].get(fold(text))
+        if rec["status"] is None:
+            problems.append(
+                Problem(
+                    file,
+                    row,
+                    "status",
+                    text,
+                    "arbete, studier, aktivt_arbetssokande, fortsatt_rehabilitering, sjukdom, annat eller ej_nadd",
+                )
+            )
         records.append(rec)
     if problems:
         raise InputError(problems)

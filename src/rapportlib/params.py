@@ -43,6 +43,7 @@ class Params:
     data: dict[str, Path]
     rules: Rules
     extra: dict[str, Any] = field(default_factory=dict)
+    data_options: dict[str, dict] = field(default_factory=dict)
 
     @property
     def period_slug(self) -> str:
@@ -95,10 +96,23 @@ def load_params(path: str | Path) -> Params:
     data_raw = need("data") or {}
     if "participants" not in data_raw:
         problems.append(Problem(file, None, "data.participants", None, "sökväg till deltagarregistret"))
-    data = {k: (path.parent / str(v)).resolve() for k, v in data_raw.items() if v}
-    for key, p in data.items():
-        if not p.exists():
-            problems.append(Problem(file, None, f"data.{key}", str(data_raw[key]), "en fil som finns"))
+    data, data_options = {}, {}
+    for key, value in data_raw.items():
+        if not value:
+            continue
+        options = dict(value) if isinstance(value, dict) else {"path": value}
+        if "path" not in options:
+            problems.append(
+                Problem(file, None, f"data.{key}", None, "en sökväg, eller {path: …, sheet: …, header_row: …}")
+            )
+            continue
+        data[key] = (path.parent / str(options.pop("path"))).resolve()
+        unknown = set(options) - {"sheet", "header_row"}
+        if unknown:
+            problems.append(Problem(file, None, f"data.{key}", ", ".join(sorted(unknown)), "sheet eller header_row"))
+        data_options[key] = {k: v for k, v in options.items() if k in ("sheet", "header_row")}
+        if not data[key].exists():
+            problems.append(Problem(file, None, f"data.{key}", str(value), "en fil som finns"))
     rules_raw = raw.get("rules") or {}
     rules = Rules(
         trial_months=int(rules_raw.get("trial_months", 2)),
@@ -135,4 +149,5 @@ def load_params(path: str | Path) -> Params:
         data=data,
         rules=rules,
         extra={k: v for k, v in raw.items() if k not in known},
+        data_options=data_options,
     )

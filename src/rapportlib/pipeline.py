@@ -2,38 +2,49 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 from .indicators import compute
-from .load import read_budget, read_followups, read_register, read_survey
+from .load import read_budget, read_followups, read_survey
 from .params import Params, load_params
 
 
-def load_inputs(params: Params) -> dict:
-    """Read and validate every data file the params name; raise ``InputError`` listing all problems."""
-    from .errors import InputError
+def load_inputs(params: Params, today: dt.date | None = None) -> dict:
+    """Read and validate every data file the params name; raise ``InputError`` listing all problems.
 
-    problems = []
-    inputs = {}
-    readers = (
-        ("participants", read_register),
-        ("budget", read_budget),
-        ("survey", read_survey),
-        ("followups", read_followups),
-    )
-    for key, reader in readers:
+    Warnings that do not stop a report (e.g. an age outside 15–75 at enrolment) are returned under
+    ``"warnings"``.
+    """
+    from .errors import InputError
+    from .load import check_register, check_rules, load_aliases
+
+    problems, warnings = [], []
+    inputs: dict = {}
+    aliases = load_aliases(params.extra.get("aliases"))
+    readers = {
+        "participants": lambda path, **o: check_register(path, aliases=aliases, today=today, **o),
+        "budget": read_budget,
+        "survey": read_survey,
+        "followups": read_followups,
+    }
+    for key, reader in readers.items():
         if key not in params.data:
             continue
         try:
-            inputs[key] = reader(params.data[key])
+            result = reader(params.data[key], **params.data_options.get(key, {}))
         except InputError as exc:
             problems += exc.problems
+            continue
+        if key == "participants":
+            result, found = result
+            warnings += found
+        inputs[key] = result
     if "participants" in inputs:
-        from .load import check_rules
-
         problems += check_rules(inputs["participants"], params.data["participants"].name, params.rules.trial_months)
     if problems:
         raise InputError(problems)
+    inputs["warnings"] = warnings
     return inputs
 
 
