@@ -95,7 +95,7 @@ def outcome_chart(ind: dict) -> Figure:
     ).properties(width=380, height=170)
     alt_text = (
         "Avslut per anledning: "
-        + "; ".join(f"{r['Anledning']} {r['Antal']}" for r in rows)
+        + "; ".join(f"{r['Anledning']} {fmt.number(r['Antal'])}" for r in rows)
         + (f". I mål: {o['in_goal']} av {o['denominator']} ({fmt.percent(o['in_goal_share'])}).")
     )
     return Figure("outcomes", "Avslut per anledning", alt_text, to_svg(chart))
@@ -143,7 +143,7 @@ def sex_age_chart(ind: dict) -> Figure:
     alt_text = (
         "Antal per kön: "
         + "; ".join(
-            f"{name}: " + ", ".join(f"{label('sex', s).lower()} {ind['sex'][key][s]}" for s in sexes)
+            f"{name}: " + ", ".join(f"{label('sex', s).lower()} {fmt.number(ind['sex'][key][s])}" for s in sexes)
             for key, name in pops
         )
         + "."
@@ -164,7 +164,8 @@ def age_chart(ind: dict) -> Figure:
     alt_text = (
         "Åldersfördelning: "
         + "; ".join(
-            f"{name}: " + ", ".join(f"{b} år {n}" for b, n in ind["age_bands"][key].items()) for key, name in pops
+            f"{name}: " + ", ".join(f"{b} år {fmt.number(n)}" for b, n in ind["age_bands"][key].items())
+            for key, name in pops
         )
         + "."
     )
@@ -185,7 +186,7 @@ def referrer_chart(ind: dict) -> Figure:
     alt_text = (
         "Remittenter: "
         + "; ".join(
-            f"{name}: " + ", ".join(f"{label('referrer', c)} {n}" for c, n in ind["referrer"][key].items())
+            f"{name}: " + ", ".join(f"{label('referrer', c)} {fmt.number(n)}" for c, n in ind["referrer"][key].items())
             for key, name in pops
         )
         + "."
@@ -214,7 +215,7 @@ def support_chart(ind: dict) -> Figure:
     alt_text = (
         "Försörjning före och efter: "
         + "; ".join(
-            f"{label('support', c)} {v['before']} före, {v['after']} efter"
+            f"{label('support', c)} {fmt.number(v['before'])} före, {fmt.number(v['after'])} efter"
             for c, v in s.items()
             if v["before"] or v["after"]
         )

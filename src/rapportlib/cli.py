@@ -47,9 +47,10 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _indicators(args) -> int:
-    from .pipeline import indicators_for
+    from .pipeline import indicators_for, published_indicators
 
-    _, result = indicators_for(args.params)
+    params, result = indicators_for(args.params)
+    result = published_indicators(params, result)
     json.dump(result, sys.stdout, ensure_ascii=False, indent=2, allow_nan=False)
     sys.stdout.write("\n")
     return 0
@@ -76,7 +77,7 @@ def _render(args) -> int:
 
     layout = Layout.default()
     if args.output:
-        layout = Layout(layout.notebook, args.output.resolve(), layout.build)
+        layout = Layout(layout.notebooks, args.output.resolve(), layout.build)
     targets = all_params() if args.all else [Path(p) for p in args.params]
     if not targets:
         print("rapport render: ange params-filer eller --all", file=sys.stderr)

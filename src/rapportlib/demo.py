@@ -442,6 +442,17 @@ def _write_csv(path: Path, header, rows, delimiter=",") -> None:
 # ------------------------------------------------------------------------ Avesta
 
 
+_MED = "behov av medicinsk rehabilitering"
+#: Free text as analysts type it (outside the seed periods): never to be published verbatim.
+_FREE_TEXT = {
+    (2, "kvinna", 0): "Flyttar till Borlänge efter sommaren",
+    (3, "man", 1): "Har fått ett vikariat på förskolan via en kontakt",
+    (4, "kvinna", 0): "Vill vänta till efter operationen i höst",
+    (1, "kvinna", 7): "Flyttade till sin syster i Gävle",
+    (3, "man", 7): "Börjar hos Samhall i januari",
+}
+
+
 def _ex(block, sex, reason, n=1, detail=None, dropout=False):
     return [_Exit(block, sex, reason, dropout, detail) for _ in range(n)]
 
@@ -458,9 +469,9 @@ def _avesta_scenario() -> _Scenario:
         for k in range(gm):
             ex += _ex(b, "man", goal_cycle[(k + 1) % 4])
         for k in range(ok):
-            ex += _ex(b, "kvinna", ["annat", "sjukdom"][k % 2], detail="behov av medicinsk rehabilitering")
+            ex += _ex(b, "kvinna", ["annat", "sjukdom"][k % 2], detail=_FREE_TEXT.get((b, "kvinna", k), _MED))
         for k in range(om):
-            ex += _ex(b, "man", ["sjukdom", "annat"][k % 2], detail="behov av medicinsk rehabilitering")
+            ex += _ex(b, "man", ["sjukdom", "annat"][k % 2], detail=_FREE_TEXT.get((b, "man", k), _MED))
     # 2018 (seed 001): 21 exits, 3 early dropouts; 5 arbete, 3 studier, 3 annan rehab, 7 annat.
     med = "behov av medicinsk rehabilitering"
     ex += _ex(6, "kvinna", "arbete", 2) + _ex(6, "man", "arbete") + _ex(6, "man", "studier", 2)
@@ -633,7 +644,8 @@ def _vasteras_scenario() -> _Scenario:
                     ex += _ex(b, sex, None, dropout=True)
                     continue
                 reason = mix[k % len(mix)]
-                ex += _ex(b, sex, reason, detail="behov av vård" if reason == "sjukdom" else None)
+                detail = "behov av vård" if reason == "sjukdom" else None
+                ex += _ex(b, sex, reason, detail=_FREE_TEXT.get((b, sex, j), detail) if reason == "annat" else detail)
                 k += 1
     # 2020 (seed 002): 49 exits (24 women, 25 men), 5 in the 3-month trial (3 women, 2 men).
     plan = {

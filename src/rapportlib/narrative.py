@@ -60,7 +60,7 @@ class Part:
 def narrative_dir(params_path: Path, configured: str | None) -> Path:
     """The folder holding a report's section files."""
     if configured:
-        return (params_path.parent / configured).resolve()
+        return (params_path.parent / str(configured)).resolve()
     return params_path.with_suffix("")
 
 

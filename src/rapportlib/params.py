@@ -132,6 +132,12 @@ def load_params(path: str | Path) -> Params:
             problems.append(Problem(file, None, "payback.financing", str(key), "staten, region eller kommun"))
     if financing and abs(sum(float(v) for v in financing.values()) - 1) > 1e-9:
         problems.append(Problem(file, None, "payback.financing", str(financing), "andelar som summerar till 1"))
+    privacy = raw.get("privacy") or {}
+    threshold = privacy.get("threshold", 5)
+    if not isinstance(threshold, int) or isinstance(threshold, bool) or not 0 <= threshold <= 100:
+        problems.append(Problem(file, None, "privacy.threshold", str(threshold), "ett heltal, t.ex. 5 (0 = av)"))
+    if not isinstance(privacy.get("strict", False), bool):
+        problems.append(Problem(file, None, "privacy.strict", str(privacy.get("strict")), "true eller false"))
     top = (raw.get("survey") or {}).get("top", 2)
     if top not in (1, 2, 3, 4, 5, 6):
         problems.append(Problem(file, None, "survey.top", str(top), "ett heltal 1–6 (vanligen 2 eller 3)"))

@@ -79,3 +79,12 @@ def indicators_for(params_path: str | Path) -> tuple[Params, dict]:
     }
     result["checks"] = [{"name": c.name, "ok": c.ok, "detail": c.detail} for c in run_checks(result)]
     return params, result
+
+
+def published_indicators(params: Params, indicators: dict) -> dict:
+    """The indicators as they may be published: small counts protected per the params file's
+    ``privacy: {threshold: 5, strict: false}`` (see :mod:`rapportlib.privacy`)."""
+    from .privacy import protect
+
+    settings = params.extra.get("privacy") or {}
+    return protect(indicators, int(settings.get("threshold", 5)), bool(settings.get("strict", False)))

@@ -28,7 +28,7 @@ from . import __version__, fmt
 from .checks import Check, ConsistencyError
 from .errors import InputError
 from .params import Params, load_params
-from .pipeline import indicators_for, load_inputs
+from .pipeline import indicators_for, load_inputs, published_indicators
 from .templates import check_narrative, notebook_for
 
 ROOT_MARKERS = ("pyproject.toml", "params")
@@ -266,34 +266,84 @@ def render(params_path: str | Path, layout: Layout | None = None, final: bool = 
     final render, a failed consistency check raises ``ConsistencyError``, both before anything is
     executed or written."""
     layout = layout or Layout.default()
+    recover(layout.output)
     params = load_params(params_path)
     load_inputs(params)  # validate first: nothing is executed or written from invalid data
     _, indicators = indicators_for(params.path)
+    indicators = published_indicators(params, indicators)
     check_narrative(params, indicators, notebook_for(layout.notebooks, params.template, params.path), final)
     failing = [Check(**c) for c in indicators["checks"] if not c["ok"]]
     if final and failing:
         raise ConsistencyError(failing)
     nb = execute(params, layout, final)
     published = layout.output / params.team / params.period_slug
-    published.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{params.period_slug}.", dir=published.parent))
-    staging.chmod(0o755)  # a published folder is world-readable, unlike mkdtemp's default
+    staging = _staging_dir(layout, params, published)
     try:
         (staging / "report.html").write_text(to_html(nb, _provenance(params)), encoding="utf-8")
         to_pdf(nb, staging / "report.pdf")
         (staging / "indicators.json").write_text(
             json.dumps(indicators, ensure_ascii=False, indent=2, allow_nan=False) + "\n", encoding="utf-8"
         )
-        old = published.with_name(f".{params.period_slug}.old")
-        if published.exists():
-            os.replace(published, old)
-        os.replace(staging, published)
-        shutil.rmtree(old, ignore_errors=True)
-    except BaseException:
+        publish(staging, published)
+    finally:
         shutil.rmtree(staging, ignore_errors=True)
-        raise
     write_index(layout.output)
     return published
+
+
+def _staging_dir(layout: Layout, params: Params, published: Path) -> Path:
+    """A fresh folder to write a report into, outside the published tree when possible (on the
+    same file system, so that publishing is a rename); stale ones from killed runs are removed."""
+    published.parent.mkdir(parents=True, exist_ok=True)
+    base = layout.build / params.team / params.period_slug
+    base.mkdir(parents=True, exist_ok=True)
+    if os.stat(base).st_dev != os.stat(published.parent).st_dev:
+        base = published.parent  # another file system: stage beside the report, hidden
+    for stale in base.glob(f".{params.period_slug}.staging.*"):
+        shutil.rmtree(stale, ignore_errors=True)
+    staging = Path(tempfile.mkdtemp(prefix=f".{params.period_slug}.staging.", dir=base))
+    staging.chmod(0o755)  # a published folder is world-readable, unlike mkdtemp's default
+    return staging
+
+
+def _exchange(a: Path, b: Path) -> bool:
+    """Swap two paths in one atomic step (Linux ``renameat2`` with ``RENAME_EXCHANGE``)."""
+    import ctypes
+    import ctypes.util
+
+    try:
+        libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6", use_errno=True)
+        renameat2 = libc.renameat2
+    except (OSError, AttributeError):
+        return False
+    at_fdcwd, rename_exchange = -100, 2
+    result = renameat2(at_fdcwd, os.fsencode(a), at_fdcwd, os.fsencode(b), rename_exchange)
+    return result == 0
+
+
+def publish(staging: Path, published: Path) -> None:
+    """Replace ``published`` by the complete folder ``staging``: a reader, or a run killed at any
+    moment, sees either the whole earlier report or the whole new one. After an exchange the
+    earlier report is left in ``staging`` (removed by the caller)."""
+    if not published.exists():
+        os.replace(staging, published)
+        staging.mkdir()  # keep the caller's clean-up uniform
+    elif not _exchange(staging, published):
+        previous = published.with_name(f".{published.name}.previous")
+        os.replace(published, previous)  # the only non-atomic window; recover() undoes it
+        os.replace(staging, published)
+        os.replace(previous, staging)
+
+
+def recover(output: Path) -> list[Path]:
+    """Put back reports whose publishing was interrupted in the fallback's two-rename window."""
+    restored = []
+    for previous in output.glob("*/.*.previous"):
+        target = previous.parent / previous.name[1 : -len(".previous")]
+        if not target.exists():
+            os.replace(previous, target)
+            restored.append(target)
+    return restored
 
 
 def all_params(root: Path | None = None) -> list[Path]:
@@ -334,7 +384,9 @@ def write_index(output: Path) -> Path:
     )
     output.mkdir(parents=True, exist_ok=True)
     target = output / "index.html"
-    target.write_text(page, encoding="utf-8")
+    tmp = output / f".index.html.{os.getpid()}"
+    tmp.write_text(page, encoding="utf-8")
+    os.replace(tmp, target)  # atomic: readers see the old or the new index, never half of one
     return target
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import html
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import mistune
@@ -20,7 +20,7 @@ from .codes import fold, label
 from .errors import InputError, Problem
 from .narrative import fill, hand_typed_numbers, narrative_dir, read_section
 from .params import Params
-from .pipeline import indicators_for
+from .pipeline import indicators_for, published_indicators
 
 
 @dataclass(frozen=True)
@@ -77,6 +77,7 @@ class Report:
         """Read the params file and its data, and compute the indicators; a final report raises
         :class:`~rapportlib.checks.ConsistencyError` when a check fails."""
         params, indicators = indicators_for(params_path)
+        indicators = published_indicators(params, indicators)  # what is shown is what may be published
         if final:
             failing = [Check(**c) for c in indicators["checks"] if not c["ok"]]
             if failing:
@@ -252,6 +253,13 @@ class Report:
         tab = builder(self.indicators, *args)
         if tab is None:
             return EMPTY
+        privacy = self.indicators.get("privacy") or {}
+        if privacy.get("suppressed") and any("–" in cell for row in tab.rows for cell in row):
+            note = (
+                f"– = uppgift saknas, eller färre än {privacy['threshold']} personer och dold av hänsyn till "
+                "den enskilde (liksom celler som annars skulle avslöja en dold cell)."
+            )
+            tab = replace(tab, note=f"{tab.note} {note}" if tab.note else note)
         self._tables += 1
         n = self._tables
         return Block(tab.to_html(n), tab.to_markdown(n), tab.to_text(n), meta={"table": tab.key, "number": n})

@@ -68,6 +68,16 @@ class Table:
         return "\n".join(out)
 
 
+def _sum(values) -> int | None:
+    """A total, or ``None`` when a part is suppressed (summing the rest would reveal it)."""
+    values = list(values)
+    return None if any(v is None for v in values) else sum(values)
+
+
+def _ratio(part, whole) -> float | None:
+    return None if part is None or not whole else part / whole
+
+
 def _period(ind: dict) -> str:
     return f"{ind['period']['start']} – {ind['period']['end']}"
 
@@ -105,10 +115,10 @@ def sex_table(ind: dict) -> Table:
         ("active_end", "Inskrivna vid slut"),
     ):
         counts = ind["sex"][key]
-        total = sum(counts.values())
+        total = ind["flows"][key]
         row = [name]
         for s in sexes:
-            share = counts[s] / total if total else None
+            share = _ratio(counts[s], total)
             row += [fmt.number(counts[s]), fmt.percent(share, 0)]
         row.append(fmt.number(total))
         rows.append(row)
@@ -126,7 +136,7 @@ def outcome_table(ind: dict) -> Table:
     rows = []
     for code in EXIT_REASONS:
         n = o["counts"][code]
-        share = n / denom if denom else None
+        share = _ratio(n, denom)
         goal = "ja" if code in o["in_goal_codes"] else ""
         rows.append([label("exit_reason", code), fmt.number(n), fmt.percent(share), goal])
     rows.append(["Summa avslut (utan tidiga avhopp)", fmt.number(denom), fmt.percent(1.0 if denom else None), ""])
@@ -204,8 +214,8 @@ def age_table(ind: dict) -> Table:
 def age_band_table(ind: dict) -> Table:
     """*Åldersfördelning* of new enrolments at start."""
     bands = ind["age_bands"]["new"]
-    total = sum(bands.values())
-    rows = [[b.replace("-", "–"), fmt.number(n), fmt.percent(n / total if total else None)] for b, n in bands.items()]
+    total = _sum(bands.values())
+    rows = [[b.replace("-", "–"), fmt.number(n), fmt.percent(_ratio(n, total))] for b, n in bands.items()]
     rows.append(["Summa", fmt.number(total), fmt.percent(1.0 if total else None)])
     return Table(
         "age-bands",
@@ -218,11 +228,11 @@ def age_band_table(ind: dict) -> Table:
 
 
 def _count_table(key, caption, first, counts: dict, kind: str, codes) -> Table:
-    total = sum(counts.values())
+    total = _sum(counts.values())
     rows = [
-        [label(kind, c), fmt.number(counts[c]), fmt.percent(counts[c] / total if total else None, 0)]
+        [label(kind, c), fmt.number(counts[c]), fmt.percent(_ratio(counts[c], total), 0)]
         for c in codes
-        if counts[c]
+        if counts[c] != 0
     ]
     rows.append(["Summa", fmt.number(total), fmt.percent(1.0 if total else None, 0)])
     return Table(key, caption, [first, "Antal", "Andel"], rows, ["l", "r", "r"], total_rows=frozenset({len(rows) - 1}))
@@ -303,13 +313,13 @@ _POP_NAMES = {
 
 
 def _share(n, total, decimals=1):
-    return fmt.percent(n / total if total else None, decimals)
+    return fmt.percent(_ratio(n, total), decimals)
 
 
 def education_table(ind: dict) -> Table:
     """*Utbildningsnivå* of the new enrolments (seed 002 §2.3)."""
     counts = ind["education"]["new"]
-    total = sum(counts.values())
+    total = ind["flows"]["new"]
     rows = [[label("education", c), fmt.number(n), _share(n, total)] for c, n in counts.items()]
     rows.append(["Summa", fmt.number(total), _share(total, total)])
     return Table(
@@ -325,7 +335,7 @@ def education_table(ind: dict) -> Table:
 def benefit_bins_table(ind: dict) -> Table:
     """*Tid i offentlig försörjning vid start* in yearly bins (seed 002 §2.3)."""
     counts = ind["benefit_year_bins"]["new"]
-    total = sum(counts.values())
+    total = ind["flows"]["new"]
     names = {f"upp_till_{k}": f"Upp till {k} år" for k in range(1, 10)}
     names.update({"9_eller_mer": "9 år eller mer", "uppgift_saknas": "Uppgift saknas"})
     rows = [[names[c], fmt.number(n), _share(n, total)] for c, n in counts.items() if n or c != "uppgift_saknas"]
@@ -349,7 +359,7 @@ def age_bands_table(ind: dict) -> Table:
         [band.replace("-", "–"), *[fmt.number(ind["age_bands"][p][band]) for p in pops]]
         for band in ind["age_bands"]["new"]
     ]
-    rows.append(["Summa", *[fmt.number(sum(ind["age_bands"][p].values())) for p in pops]])
+    rows.append(["Summa", *[fmt.number(_sum(ind["age_bands"][p].values())) for p in pops]])
     return Table(
         "age-bands-all",
         "Åldersfördelning per grupp",
@@ -370,9 +380,9 @@ def outcome_by_sex_table(ind: dict) -> Table:
     rows = []
     for code in EXIT_REASONS:
         values = [by_sex[s]["counts"][code] for s in sexes]
-        rows.append([label("exit_reason", code), *map(fmt.number, values), fmt.number(sum(values))])
+        rows.append([label("exit_reason", code), *map(fmt.number, values), fmt.number(ind["outcomes"]["counts"][code])])
     dens = [by_sex[s]["denominator"] for s in sexes]
-    rows.append(["Summa", *map(fmt.number, dens), fmt.number(sum(dens))])
+    rows.append(["Summa", *map(fmt.number, dens), fmt.number(ind["outcomes"]["denominator"])])
     rows.append(
         [
             "I mål",
