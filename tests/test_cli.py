@@ -86,3 +86,14 @@ def test_exit_without_reason_is_an_error_unless_an_early_dropout(tmp_path):
     assert proc.returncode == 2
     assert "rad 3, kolumn 'avslutsanledning'" in proc.stderr
     assert "rad 2" not in proc.stderr
+
+
+def test_validate_prints_age_warnings_but_accepts_the_file(tmp_path):
+    params = _bad_params(
+        tmp_path,
+        "deltagar_id,kon,fodelsear,inskrivningsdatum,avslutsdatum,avslutsanledning,remittent\n"
+        "A1,kvinna,1930,2020-02-01,,,af\n",  # 90 years old at enrolment
+    )
+    proc = run("validate", str(params))
+    assert proc.returncode == 0, proc.stderr
+    assert "Varning: deltagare.csv, rad 2, kolumn 'fodelsear'" in proc.stderr and "1930" not in proc.stderr

@@ -67,6 +67,8 @@ def _validate(args) -> int:
     _, indicators = indicators_for(args.params)
     notebooks = Layout.default().notebooks
     check_narrative(params, indicators, notebook_for(notebooks, params.template, params.path), final=args.final)
+    for warning in inputs.get("warnings", []):
+        print(f"Varning: {warning}", file=sys.stderr)
     reg = inputs["participants"]
     print(f"OK: {args.params}: {len(reg)} inskrivningar, {reg['deltagar_id'].nunique()} deltagare.")
     return 0

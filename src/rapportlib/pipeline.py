@@ -78,6 +78,7 @@ def indicators_for(params_path: str | Path) -> tuple[Params, dict]:
         **{k: v for k, v in result.items() if k != "team"},
     }
     result["checks"] = [{"name": c.name, "ok": c.ok, "detail": c.detail} for c in run_checks(result)]
+    result["input_warnings"] = len(inputs.get("warnings", []))  # a count only: details via `rapport validate`
     return params, result
 
 

@@ -137,6 +137,17 @@ class Report:
             block = Block(f'<p class="checks-ok">{html.escape(text)}</p>', text, text)
         else:
             block = self.table("checks")
+        warnings = self.indicators.get("input_warnings", 0)
+        if warnings:
+            text = (
+                f"Indata gav {warnings} varningar (till exempel en ålder utanför 15–75 år vid inskrivningen); "
+                "`rapport validate` visar var."
+            )
+            block = Block(
+                block.html + f'<p class="input-warnings">{html.escape(text)}</p>',
+                f"{block.markdown}\n\n{text}",
+                f"{block.text}\n{text}",
+            )
         typed = [] if self.final else self.hand_typed()
         if not typed:
             return block
