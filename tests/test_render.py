@@ -95,3 +95,11 @@ def test_final_render_stops_on_a_failed_check_and_names_it(tmp_path, monkeypatch
     with pytest.raises(ConsistencyError, match="Flödena går ihop: 33 \\+ 34 − 24 = 44"):
         render(ROOT / "params/avesta/2021-22.yml", layout, final=True)
     assert not (tmp_path / "output").exists() and not (tmp_path / "build").exists()
+
+
+def test_renders_are_deterministic(site, tmp_path):
+    """The same inputs give byte-identical HTML, PDF and JSON (no clock, no random ids)."""
+    _, folders = site
+    again = render(ROOT / "params/vasteras/2020.yml", Layout(ROOT / "notebooks", tmp_path / "out", tmp_path / "b"))
+    for name in ("report.html", "report.pdf", "indicators.json"):
+        assert (again / name).read_bytes() == (folders["vasteras/2020"] / name).read_bytes(), name

@@ -167,7 +167,10 @@ def to_html(nb: nbformat.NotebookNode, provenance: str) -> str:
     from nbconvert import HTMLExporter
 
     nb = nbformat.from_dict(nb)
-    nb.cells = [c for c in nb.cells if c.cell_type != "raw"]
+    # Only what a reader sees; cells get stable ids (Papermill's injected cell has a random one).
+    nb.cells = [c for c in nb.cells if c.cell_type == "markdown" or (c.cell_type == "code" and c.get("outputs"))]
+    for i, cell in enumerate(nb.cells):
+        cell.id = f"c{i:03d}"
     exporter = HTMLExporter(
         template_name="basic",
         exclude_input=True,
