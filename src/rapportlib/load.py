@@ -58,6 +58,7 @@ _LISTS = {
     "sysselsattning_efter": "sysselsattning",
 }
 DROPOUT_CODE = "tidigt_avhopp"  # an exit reason alias meaning "early dropout, no reason"
+_KIND_OF_COLUMN = {**_CODED, **_LISTS}
 
 
 # ---------------------------------------------------------------------------- aliases
@@ -81,7 +82,7 @@ class Aliases:
 def load_aliases(extra: dict | None = None) -> Aliases:
     """The packaged alias table, extended by a params file's ``aliases:`` (same shape)."""
     text = resources.files("rapportlib").joinpath("aliases.yml").read_text(encoding="utf-8")
-    tables = [yaml.safe_load(text), extra or {}]
+    tables = [yaml.safe_load(text), extra if isinstance(extra, dict) else {}]
     columns: dict[str, str] = {}
     codes: dict[str, dict[str, object]] = {kind: dict(table) for kind, table in ALIASES.items()}
     for table in tables:
@@ -89,8 +90,9 @@ def load_aliases(extra: dict | None = None) -> Aliases:
             for name in [column, *(names if isinstance(names, list) else [names])]:
                 columns[fold(name)] = column
         for kind, mapping in (table.get("codes") or {}).items():
-            kind = "forsorjning" if kind in ("forsorjning_fore", "forsorjning_efter") else kind
-            codes.setdefault(kind, {}).update({fold(k): v for k, v in mapping.items()})
+            kind = _KIND_OF_COLUMN.get(kind, kind)  # a column's name is accepted for its code list
+            if isinstance(mapping, dict):
+                codes.setdefault(kind, {}).update({fold(k): v for k, v in mapping.items()})
     return Aliases(columns, codes)
 
 
@@ -128,9 +130,17 @@ def read_table(path: str | Path, sheet: str | int | None = None, header_row: int
     """
     path = Path(path)
     if path.suffix.lower() in (".xlsx", ".xlsm"):
-        import openpyxl
+        import zipfile
 
-        book = openpyxl.load_workbook(path, read_only=True, data_only=True)
+        import openpyxl
+        from openpyxl.utils.exceptions import InvalidFileException
+
+        try:
+            book = openpyxl.load_workbook(path, read_only=True, data_only=True)
+        except (zipfile.BadZipFile, InvalidFileException, OSError, KeyError) as exc:
+            raise InputError(
+                [Problem(path.name, None, None, None, f"en Excel-fil (xlsx) som går att öppna ({type(exc).__name__})")]
+            ) from None
         try:
             ws = book[sheet] if isinstance(sheet, str) else book.worksheets[sheet or 0]
         except (KeyError, IndexError):
@@ -146,7 +156,8 @@ def read_table(path: str | Path, sheet: str | int | None = None, header_row: int
         first = lines[header_row - 1] if len(lines) >= header_row else ""
         delimiter = ";" if first.count(";") >= first.count(",") and ";" in first else ","
         decimal = "," if delimiter == ";" else "."
-        rows = list(enumerate(csv.reader(io.StringIO(text), delimiter=delimiter), 1))
+        # newline="" lets the csv module handle \r\n, \n and a Mac's lone \r, in cells too.
+        rows = list(enumerate(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter), 1))
     header = next((r for n, r in rows if n == header_row), [])
     width = len(header)
     body = [(n, (r + [""] * width)[:width]) for n, r in rows if n > header_row and any(str(c).strip() for c in r)]
@@ -338,9 +349,11 @@ def check_register(
     sheet: str | int | None = None,
     header_row: int = 1,
     today: dt.date | None = None,
+    trial_months: int | None = None,
 ) -> tuple[pd.DataFrame, list[Problem]]:
     """Read and validate a participant register; return the typed frame and warnings (ages outside
-    15–75 at enrolment). Raise :class:`InputError` listing every problem."""
+    15–75 at enrolment). Raise :class:`InputError` listing every problem; with ``trial_months``,
+    also every exit without a reason that is not an early dropout."""
     import pandera.pandas as pa
 
     path = Path(path)
@@ -358,10 +371,17 @@ def check_register(
         raise InputError(problems)
     if problems:
         # Cross-row checks need parseable rows; report them together with the rest where possible.
-        problems += _cross_checks(_typed(raw, aliases, decimal, skip_bad=True), file)
-        raise InputError(_unique(problems))
+        partial = _typed(raw, aliases, decimal, skip_bad=True)
+        more = _cross_checks(partial, file) + (
+            check_rules(partial, file, trial_months) if trial_months is not None else []
+        )
+        reported = {(p.row, p.column) for p in problems}
+        problems += [p for p in more if (p.row, p.column) not in reported]  # one problem per cell
+        raise InputError(_unique(sorted(problems, key=lambda p: (p.row or 0, p.column or ""))))
     frame = _typed(raw, aliases, decimal)
     problems = _cross_checks(frame, file)
+    if trial_months is not None:
+        problems += check_rules(frame, file, trial_months)
     if problems:
         raise InputError(problems)
     return frame, _age_warnings(frame, file)
@@ -588,8 +608,12 @@ def read_followups(path: str | Path, sheet: str | int | None = None, header_row:
     for i in raw.index:
         row = int(i)
         rec: dict[str, object] = {"rad": row, "deltagar_id": str(raw.at[i, "deltagar_id"]).strip()}
-        if _PNR.search(rec["deltagar_id"]):
-            problems.append(Problem(file, row, "deltagar_id", None, _EXPECTED["pnr"]))
+        secret = [col for col in raw.columns if _PNR.search(str(raw.at[i, col]))]
+        for col in secret:  # reported without the value, and nothing else about that row
+            problems.append(Problem(file, row, col, None, _EXPECTED["pnr"]))
+        if secret:
+            records.append(rec)
+            continue
         text = str(raw.at[i, "uppfoljning_manad"]).strip()
         try:
             rec["manad"] = int(float(text))

@@ -17,13 +17,15 @@ def load_inputs(params: Params, today: dt.date | None = None) -> dict:
     ``"warnings"``.
     """
     from .errors import InputError
-    from .load import check_register, check_rules, load_aliases
+    from .load import check_register, load_aliases
 
     problems, warnings = [], []
     inputs: dict = {}
     aliases = load_aliases(params.extra.get("aliases"))
     readers = {
-        "participants": lambda path, **o: check_register(path, aliases=aliases, today=today, **o),
+        "participants": lambda path, **o: check_register(
+            path, aliases=aliases, today=today, trial_months=params.rules.trial_months, **o
+        ),
         "budget": read_budget,
         "survey": read_survey,
         "followups": read_followups,
@@ -40,8 +42,6 @@ def load_inputs(params: Params, today: dt.date | None = None) -> dict:
             result, found = result
             warnings += found
         inputs[key] = result
-    if "participants" in inputs:
-        problems += check_rules(inputs["participants"], params.data["participants"].name, params.rules.trial_months)
     if problems:
         raise InputError(problems)
     inputs["warnings"] = warnings
