@@ -97,3 +97,15 @@ def test_validate_prints_age_warnings_but_accepts_the_file(tmp_path):
     proc = run("validate", str(params))
     assert proc.returncode == 0, proc.stderr
     assert "Varning: deltagare.csv, rad 2, kolumn 'fodelsear'" in proc.stderr and "1930" not in proc.stderr
+
+
+def test_quarto_engine_says_what_to_install_when_quarto_is_absent(tmp_path):
+    import os
+
+    env = dict(os.environ, PATH=str(Path(sys.executable).parent))  # a PATH without quarto
+    proc = subprocess.run([sys.executable, "-m", "rapportlib.cli", "render", "--engine", "quarto",
+                           "params/vasteras/2020.yml", "--output", str(tmp_path)], cwd=ROOT, capture_output=True,
+                          text=True, env=env)
+    assert proc.returncode == 2 and "Traceback" not in proc.stderr
+    assert "Quarto finns inte på PATH" in proc.stderr and "quarto.org" in proc.stderr
+    assert not any(tmp_path.iterdir()), "nothing is written"

@@ -341,3 +341,19 @@ def budget_chart(ind: dict) -> Figure | None:
         + "."
     )
     return Figure("budget", "Budget och utfall", alt_text, to_svg(chart))
+
+
+def comparison_chart(rows: list[dict]) -> Figure:
+    """Bars of the share in goal per report, for the reviewers' cross-team comparison."""
+    data = pd.DataFrame(rows)
+    chart = (
+        alt.Chart(data)
+        .mark_bar(color=PALETTE[0])
+        .encode(
+            y=alt.Y("Rapport:N", sort=list(data["Rapport"]), title=None, axis=alt.Axis(labelLimit=320)),
+            x=alt.X("I mål:Q", title="Andel i mål", axis=alt.Axis(format="%"), scale=alt.Scale(domain=[0, 1])),
+        )
+        .properties(width=380, height=max(60, 24 * len(data)))
+    )
+    alt_text = "Andel i mål per rapport: " + "; ".join(f"{r['Rapport']} {fmt.percent(r['I mål'])}" for r in rows) + "."
+    return Figure("comparison", "Andel i mål per team och period", alt_text, to_svg(chart))

@@ -16,7 +16,6 @@ import sys
 from pathlib import Path
 
 from . import __version__
-from .checks import ConsistencyError
 from .errors import InputError
 
 EXIT_INVALID = 2
@@ -38,11 +37,18 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--template", default="sodra-dalarna", help="rapportmall (en notebook i notebooks/)")
     p.add_argument("--name", help="teamets namn i rapporten")
     p.add_argument("--federation", help="samordningsförbundets namn")
+    p = sub.add_parser("demo", help="skapa ett syntetiskt förbund med N team (för prestandamätning)")
+    p.add_argument("--teams", type=int, default=20, help="antal team (standard 20)")
+    p.add_argument("--out", type=Path, default=Path("demo"), help="mapp att skriva till (standard demo/)")
     p = sub.add_parser("render", help="rendera rapporter (HTML, PDF, indicators.json)")
     p.add_argument("params", nargs="*")
     p.add_argument("--all", action="store_true", help="alla params-filer under params/")
     p.add_argument("--output", type=Path, help="publiceringsmapp (standard: output/)")
     p.add_argument("--final", action="store_true", help="slutlig version: avbryt om en kontroll inte stämmer")
+    p.add_argument("--jobs", type=int, help="antal rapporter parallellt (standard: antal kärnor)")
+    p.add_argument("--force", action="store_true", help="rendera även rapporter vars indata inte ändrats")
+    p.add_argument("--params-dir", type=Path, help="mapp med params-filer för --all (standard: params/)")
+    p.add_argument("--engine", choices=("builtin", "quarto"), default="builtin", help="renderare (standard: builtin)")
     return parser
 
 
@@ -75,31 +81,57 @@ def _validate(args) -> int:
 
 
 def _render(args) -> int:
-    from .render import Layout, all_params, render
+    import shutil
 
+    from .render import Layout, all_params, render_all
+
+    if args.engine == "quarto" and shutil.which("quarto") is None:
+        print(
+            "rapport render --engine quarto: Quarto finns inte på PATH.\n"
+            "Installera Quarto 1.4 eller senare (https://quarto.org/docs/get-started/ eller "
+            "`conda install -c conda-forge quarto`) och kör igen, eller rendera utan --engine: den "
+            "inbyggda motorn (nbconvert och Typst) behöver inte Quarto. Se docs/quarto.md.",
+            file=sys.stderr,
+        )
+        return EXIT_INVALID
     layout = Layout.default()
     if args.output:
         layout = Layout(layout.notebooks, args.output.resolve(), layout.build)
-    targets = all_params() if args.all else [Path(p) for p in args.params]
+    if args.all:
+        targets = sorted(p for p in args.params_dir.rglob("*.yml") if p.is_file()) if args.params_dir else all_params()
+    else:
+        targets = [Path(p) for p in args.params]
     if not targets:
         print("rapport render: ange params-filer eller --all", file=sys.stderr)
         return EXIT_INVALID
-    failures = []
-    for target in targets:
-        try:
-            folder = render(target, layout, final=args.final)
-            print(f"{target}: {folder}")
-        except InputError as exc:
-            failures.append((target, EXIT_INVALID, str(exc)))
-        except ConsistencyError as exc:
-            failures.append((target, EXIT_CHECK, str(exc)))
-        except Exception as exc:  # a failing report must not stop the others
-            first = str(exc).strip().splitlines()
-            failures.append((target, 1, f"{type(exc).__name__}: {first[-1] if first else ''}"))
-    for target, _, message in failures:
-        print(f"{target}: misslyckades\n{message}", file=sys.stderr)
-    if failures:
-        return max(code for _, code, _ in failures)
+    summary = render_all(
+        targets,
+        layout,
+        jobs=args.jobs,
+        force=args.force,
+        final=args.final,
+        progress=sys.stderr.isatty(),
+        engine=args.engine,
+    )
+    for path in sorted(summary["rendered"]):
+        print(f"{path}: renderad")
+    for path in sorted(summary["unchanged"]):
+        print(f"{path}: oförändrad")
+    for path, _, message in sorted(summary["failed"]):
+        print(f"{path}: misslyckades\n{message}", file=sys.stderr)
+    seconds = f"{summary['seconds']:.1f}".replace(".", ",")
+    print(
+        f"Klart: {len(summary['rendered'])} renderade, {len(summary['unchanged'])} oförändrade, "
+        f"{len(summary['failed'])} misslyckade, {seconds} s."
+    )
+    return max((code for _, code, _ in summary["failed"]), default=0)
+
+
+def _demo(args) -> int:
+    from .demo import write_federation
+
+    for path in write_federation(args.out, args.teams):
+        print(path)
     return 0
 
 
@@ -115,7 +147,9 @@ def _new(args) -> int:
 
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
-    handler = {"indicators": _indicators, "validate": _validate, "render": _render, "new": _new}[args.command]
+    handler = {"indicators": _indicators, "validate": _validate, "render": _render, "new": _new, "demo": _demo}[
+        args.command
+    ]
     try:
         return handler(args)
     except InputError as exc:

@@ -926,3 +926,101 @@ def main(argv: list[str] | None = None) -> int:
 
 if __name__ == "__main__":
     raise SystemExit(main())
+
+
+# -------------------------------------------------------------------- a federation
+
+_FEDERATION_TEXT = {
+    "sammanfattning": "Teamet arbetade under året med {{ flows.served }} deltagare, och {{ outcomes.in_goal_share }} "
+    "av dem som avslutades efter prövotiden gick vidare till arbete eller studier.\n",
+    "deltagare": "## Förutsättningar och genomförandeprocess\nDeltagarna har ofta varit utan arbete länge.\n\n"
+    "## Jämställdhetsintegrering\nTeamet följer fördelningen mellan kvinnor och män i varje steg.\n\n"
+    "## Förutsättningar vid start\n{{ flows.new }} deltagare skrevs in under perioden.\n\n"
+    "## Genomförandeprocessen\nVarje deltagare har en kontaktperson genom hela insatsen.\n\n"
+    "## Mål och indikatorer på individnivå\nMålen följs upp tillsammans med deltagaren.\n\n"
+    "## Processtrappan\nMätningen införs under året.\n\n## Egenupplevd hälsa\nMätningen införs under året.\n\n"
+    "## Deltagarenkät\nEnkäten har inte använts under perioden.\n",
+    "personal": "Teamet har haft en stabil bemanning.\n",
+    "organisation": "## Mål och indikatorer på insatsnivå\nStyrgruppen följer resultaten varje kvartal.\n\n"
+    "## Resultat\n{{ outcomes.in_goal }} av {{ outcomes.denominator }} gick i mål.\n\n"
+    "## Effekt på längre sikt\nUppföljning efter avslut planeras.\n\n## Sammanfattning\nResultatet är stabilt.\n\n"
+    "## Återbetalning och strategisk samverkan\nSamverkan sker i styrgruppen.\n",
+    "framtiden": "Teamet fortsätter utveckla arbetet med arbetsgivare.\n",
+}
+
+
+def write_federation(outdir: str | Path, teams: int, seed: int = 7, enrolments: int = 240) -> list[Path]:
+    """A synthetic federation of ``teams`` teams for benchmarks: for each a register with several
+    years of history, a params file for 2022 (template ``vasteras``) and its narrative files.
+    Returns the params files written."""
+    outdir = Path(outdir)
+    rng = np.random.default_rng(seed)
+    written = []
+    for t in range(1, teams + 1):
+        slug = f"team-{t:03d}"
+        rows = []
+        first = dt.date(2018, 1, 1)
+        for k in range(enrolments):
+            enrol = first + dt.timedelta(days=int(rng.integers(0, 365 * 5)))
+            stay = int(rng.integers(20, 700))
+            exit_ = enrol + dt.timedelta(days=stay)
+            done = exit_ <= dt.date(2022, 12, 31)
+            reason = (
+                str(
+                    rng.choice(
+                        ["arbete", "studier", "fortsatt_rehabilitering", "aktivt_arbetssokande", "sjukdom", "annat"]
+                    )
+                )
+                if done
+                else ""
+            )
+            sources = ["forsorjningsstod", "sjukpenning", "aktivitetsersattning", "aktivitetsstod", "ingen_offentlig"]
+            rows.append(
+                [
+                    f"T{t:03d}-{k + 1:04d}",
+                    str(rng.choice(["kvinna", "man"])),
+                    str(int(rng.integers(1965, 2003))),
+                    enrol.isoformat(),
+                    exit_.isoformat() if done else "",
+                    reason,
+                    str(rng.choice(REFERRERS[:4])),
+                    str(rng.choice(sources)),
+                    str(rng.choice(sources)) if done else "",
+                    str(rng.choice(EDUCATION)),
+                    f"{rng.gamma(2.0, 2.0):.1f}",
+                ]
+            )
+        rows.sort(key=lambda r: (r[3], r[0]))
+        data = outdir / "data" / slug / "deltagare.csv"
+        _write_csv(
+            data,
+            [
+                "deltagar_id",
+                "kon",
+                "fodelsear",
+                "inskrivningsdatum",
+                "avslutsdatum",
+                "avslutsanledning",
+                "remittent",
+                "forsorjning_fore",
+                "forsorjning_efter",
+                "utbildning",
+                "ar_i_offentlig_forsorjning",
+            ],
+            rows,
+        )
+        params = outdir / "params" / slug / "2022.yml"
+        params.parent.mkdir(parents=True, exist_ok=True)
+        params.write_text(
+            f"team: {slug}\nname: Samverkansteam {t}\nfederation: Exempelförbundet\ntemplate: vasteras\n"
+            "period: {start: 2022-01-01, end: 2022-12-31}\n"
+            f"data: {{participants: ../../data/{slug}/deltagare.csv}}\n"
+            "rules: {trial_months: 2, in_goal: [arbete, studier], throughput_population: all_exits}\n",
+            encoding="utf-8",
+        )
+        folder = params.with_suffix("")
+        folder.mkdir(exist_ok=True)
+        for name, text in _FEDERATION_TEXT.items():
+            (folder / f"{name}.md").write_text(text, encoding="utf-8")
+        written.append(params)
+    return written

@@ -64,23 +64,41 @@ def _template(name: str) -> str:
 # ---------------------------------------------------------------- execution
 
 
-def execute(params: Params, layout: Layout, final: bool = False) -> nbformat.NotebookNode:
-    """Run the template's notebook for one params file; the executed copy is kept under ``build/``."""
+def execute(
+    params: Params, layout: Layout, final: bool = False, km=None, indicators: dict | None = None
+) -> nbformat.NotebookNode:
+    """Run the template's notebook for one params file; the executed copy is kept under ``build/``.
+
+    ``km`` is an already started kernel (see :mod:`rapportlib.kernels`), used for this report only
+    and shut down afterwards. ``indicators``, when given, are handed to the notebook through a
+    private file so the kernel does not read and compute everything again.
+    """
     import papermill
 
     build_dir = layout.build / params.team / params.period_slug
     build_dir.mkdir(parents=True, exist_ok=True)
     target = build_dir / "report.ipynb"
     notebook = notebook_for(layout.notebooks, params.template, params.path)
-    papermill.execute_notebook(
-        str(notebook),
-        str(target),
-        parameters={"params_path": str(params.path), "final": final},
-        cwd=str(layout.notebooks),
-        kernel_name="python3",
-        progress_bar=False,
-        log_output=False,
-    )
+    parameters = {"params_path": str(params.path), "final": final}
+    if indicators is not None:
+        private = build_dir / "indicators.private.json"
+        private.write_text(json.dumps(indicators, ensure_ascii=False), encoding="utf-8")
+        parameters["indicators_path"] = str(private)
+    extra = {"km": km} if km is not None else {}
+    try:
+        papermill.execute_notebook(
+            str(notebook),
+            str(target),
+            parameters=parameters,
+            cwd=str(layout.notebooks),
+            kernel_name="python3",
+            progress_bar=False,
+            log_output=False,
+            **extra,
+        )
+    finally:
+        if km is not None:
+            km.shutdown_kernel(now=True)
     return nbformat.read(target, as_version=4)
 
 
@@ -256,15 +274,63 @@ def to_pdf(nb: nbformat.NotebookNode, target: Path) -> None:
 # ---------------------------------------------------------------- publishing
 
 
+def _commit() -> str | None:
+    """The project's git commit, when rendered from a git checkout (not the clock: renders stay
+    reproducible)."""
+    import subprocess
+
+    try:
+        out = subprocess.run(
+            ["git", "rev-parse", "--short=12", "HEAD"],
+            cwd=Path(__file__).parent,
+            capture_output=True,
+            text=True,
+            timeout=10,
+        )
+    except (OSError, subprocess.SubprocessError):
+        return None
+    return out.stdout.strip() or None
+
+
 def _provenance(params: Params) -> str:
+    import hashlib
+
+    hashes = "; ".join(
+        f"{html.escape(path.name)} sha256 {hashlib.sha256(path.read_bytes()).hexdigest()[:12]}"
+        for _, path in sorted(params.data.items())
+    )
+    commit = _commit()
     return (
-        f"Rapporten är framtagen med rapport {html.escape(__version__)} ur deltagarregistret "
-        f"för {html.escape(params.name)}, period {fmt.date(params.start)} – {fmt.date(params.end)}. "
-        "Alla siffror är beräknade ur data; underlaget finns i indicators.json."
+        f"Rapporten är framtagen med rapport {html.escape(__version__)}"
+        + (f" (commit {html.escape(commit)})" if commit else "")
+        + f" för {html.escape(params.name)}, period {fmt.date(params.start)} – {fmt.date(params.end)}. "
+        f"Underlag: {hashes}. Alla siffror är beräknade ur data; underlaget finns i indicators.json."
     )
 
 
-def render(params_path: str | Path, layout: Layout | None = None, final: bool = False) -> Path:
+def quarto_outputs(executed: Path, staging: Path) -> None:
+    """Render an executed notebook with Quarto (HTML with embedded resources; PDF through Typst)
+    into ``staging``. Needs ``quarto`` on the PATH (see docs/quarto.md)."""
+    import subprocess
+
+    for fmt_args, produced, name in (
+        (["--to", "html", "-M", "embed-resources:true"], executed.with_suffix(".html"), "report.html"),
+        (["--to", "typst"], executed.with_suffix(".pdf"), "report.pdf"),
+    ):
+        proc = subprocess.run(["quarto", "render", str(executed), *fmt_args], capture_output=True, text=True)
+        if proc.returncode:
+            raise RuntimeError(f"quarto render {' '.join(fmt_args)}: {proc.stderr.strip()[-500:]}")
+        shutil.move(str(produced), staging / name)
+
+
+def render(
+    params_path: str | Path,
+    layout: Layout | None = None,
+    final: bool = False,
+    km=None,
+    index: bool = True,
+    engine: str = "builtin",
+) -> Path:
     """Render one report; return its published folder. Invalid input raises ``InputError`` and, in a
     final render, a failed consistency check raises ``ConsistencyError``, both before anything is
     executed or written."""
@@ -272,26 +338,154 @@ def render(params_path: str | Path, layout: Layout | None = None, final: bool = 
     recover(layout.output)
     params = load_params(params_path)
     load_inputs(params)  # validate first: nothing is executed or written from invalid data
-    _, indicators = indicators_for(params.path)
-    indicators = published_indicators(params, indicators)
+    _, computed = indicators_for(params.path)
+    indicators = published_indicators(params, computed)
     check_narrative(params, indicators, notebook_for(layout.notebooks, params.template, params.path), final)
     failing = [Check(**c) for c in indicators["checks"] if not c["ok"]]
     if final and failing:
         raise ConsistencyError(failing)
-    nb = execute(params, layout, final)
+    stamp = f"{input_stamp(params, layout)} {engine}"
+    nb = execute(params, layout, final, km=km, indicators=computed)
     published = layout.output / params.team / params.period_slug
     staging = _staging_dir(layout, params, published)
     try:
-        (staging / "report.html").write_text(to_html(nb, _provenance(params)), encoding="utf-8")
-        to_pdf(nb, staging / "report.pdf")
+        if engine == "quarto":
+            quarto_outputs(layout.build / params.team / params.period_slug / "report.ipynb", staging)
+        else:
+            (staging / "report.html").write_text(to_html(nb, _provenance(params)), encoding="utf-8")
+            to_pdf(nb, staging / "report.pdf")
         (staging / "indicators.json").write_text(
             json.dumps(indicators, ensure_ascii=False, indent=2, allow_nan=False) + "\n", encoding="utf-8"
         )
         publish(staging, published)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
-    write_index(layout.output)
+    (layout.build / params.team / params.period_slug / "stamp.sha256").write_text(stamp, encoding="utf-8")
+    if index:
+        write_index(layout.output)
     return published
+
+
+# ------------------------------------------------------------------- incremental
+
+
+def input_stamp(params: Params, layout: Layout) -> str:
+    """A content hash of everything a report depends on: the params file, its data files and
+    narrative files, the template notebook and page templates, and rapportlib's own code."""
+    import hashlib
+
+    from .narrative import narrative_dir
+
+    digest = hashlib.sha256(__version__.encode())
+    files = [params.path, *params.data.values(), notebook_for(layout.notebooks, params.template, params.path)]
+    folder = narrative_dir(params.path, params.extra.get("narrative"))
+    files += sorted(folder.glob("*.md")) if folder.is_dir() else []
+    package = Path(__file__).parent
+    files += sorted(p for p in package.rglob("*") if p.suffix in (".py", ".yml", ".css", ".typ") and p.is_file())
+    for path in files:
+        digest.update(str(path.name).encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def is_current(params_path: str | Path, layout: Layout, engine: str = "builtin") -> bool:
+    """Whether the published report was made from exactly the present inputs."""
+    params = load_params(params_path)
+    published = layout.output / params.team / params.period_slug
+    stamp = layout.build / params.team / params.period_slug / "stamp.sha256"
+    complete = all((published / n).is_file() for n in ("report.html", "report.pdf", "indicators.json"))
+    try:
+        wanted = f"{input_stamp(params, layout)} {engine}"
+        return complete and stamp.is_file() and stamp.read_text(encoding="utf-8") == wanted
+    except InputError:
+        return False
+
+
+# ------------------------------------------------------------------- many reports
+
+_POOL = None
+
+
+def _worker_start(notebooks: str) -> None:
+    global _POOL
+    from multiprocessing import util
+
+    from .kernels import KernelPool
+
+    _POOL = KernelPool(cwd=notebooks)
+    util.Finalize(None, _POOL.close, exitpriority=10)  # shut the spare kernel down when the worker ends
+
+
+def _worker_render(params_path: str, layout: Layout, final: bool, engine: str = "builtin") -> tuple[str, str, int, str]:
+    """Render one report in a worker; never raises: returns (params, status, exit code, message)."""
+    from .checks import ConsistencyError
+
+    try:
+        km = _POOL.take() if _POOL is not None else None
+        folder = render(params_path, layout, final, km=km, index=False, engine=engine)
+        return params_path, "rendered", 0, str(folder)
+    except InputError as exc:
+        return params_path, "failed", 2, str(exc)
+    except ConsistencyError as exc:
+        return params_path, "failed", 3, str(exc)
+    except Exception as exc:  # noqa: BLE001 - one report's failure must not stop the others
+        lines = str(exc).strip().splitlines()
+        return params_path, "failed", 1, f"{type(exc).__name__}: {lines[-1] if lines else ''}"
+
+
+def render_all(
+    targets: list[Path],
+    layout: Layout,
+    jobs: int | None = None,
+    force: bool = False,
+    final: bool = False,
+    progress: bool = True,
+    engine: str = "builtin",
+) -> dict:
+    """Render many reports in parallel (a process pool sized to the machine), skipping those whose
+    inputs have not changed. Returns a summary: rendered, unchanged, failed (with messages), seconds."""
+    import concurrent.futures
+    import multiprocessing
+    import time
+
+    started = time.perf_counter()
+    summary: dict = {"rendered": [], "unchanged": [], "failed": []}
+    todo = []
+    for target in targets:
+        try:
+            current = not force and is_current(target, layout, engine)
+        except InputError:
+            current = False
+        (summary["unchanged"] if current else todo).append(str(target))
+    jobs = max(1, min(jobs or os.cpu_count() or 1, len(todo) or 1))
+    bar = None
+    if progress and todo:
+        from tqdm import tqdm
+
+        bar = tqdm(total=len(todo), unit="rapport", desc="Renderar", leave=False)
+    results = []
+    if len(todo) == 1:  # one report: no pool to start
+        results.append(_worker_render(todo[0], layout, final, engine))
+    elif todo:
+        # "spawn": workers start clean; forking a process that holds kernel connections can deadlock.
+        context = multiprocessing.get_context("spawn")
+        with concurrent.futures.ProcessPoolExecutor(
+            max_workers=jobs, mp_context=context, initializer=_worker_start, initargs=(str(layout.notebooks),)
+        ) as pool:
+            futures = [pool.submit(_worker_render, t, layout, final, engine) for t in todo]
+            for future in concurrent.futures.as_completed(futures):
+                results.append(future.result())
+                if bar:
+                    bar.update(1)
+    for path, status, code, message in results:
+        summary[status].append((path, code, message) if status == "failed" else path)
+    if bar:
+        bar.close()
+    recover(layout.output)
+    if summary["rendered"]:  # a run that published nothing leaves the index byte-identical
+        write_index(layout.output)
+    summary["seconds"] = time.perf_counter() - started
+    return summary
 
 
 def _staging_dir(layout: Layout, params: Params, published: Path) -> Path:
@@ -356,34 +550,58 @@ def all_params(root: Path | None = None) -> list[Path]:
 
 
 def write_index(output: Path) -> Path:
-    """``output/index.html``: every published report with key figures and links."""
-    rows = []
+    """``output/index.html``: every published report with key figures and links, a cross-team
+    comparison table and chart (aggregates only: the figures of each report's indicators.json)."""
+    from . import charts
+
+    rows, compare = [], []
     for path in sorted(output.glob("*/*/indicators.json")):
         ind = json.loads(path.read_text(encoding="utf-8"))
         folder = path.parent.relative_to(output).as_posix()
         f, o = ind["flows"], ind["outcomes"]
         months = ind["throughput"]["months"]["all"]
+        remaining = ind.get("budget", {}).get("total", {}).get("remaining")
+        name = ind.get("name", ind["team"])
+        period = f"{ind['period']['start']} – {ind['period']['end']}"
         rows.append(
             "<tr>"
-            f'<th scope="row">{html.escape(ind.get("name", ind["team"]))}</th>'
-            f"<td>{html.escape(ind['period']['start'])} – {html.escape(ind['period']['end'])}</td>"
+            f'<th scope="row">{html.escape(name)}</th>'
+            f"<td>{html.escape(period)}</td>"
             f'<td class="num">{fmt.number(f["served"])}</td>'
             f'<td class="num">{fmt.percent(o["in_goal_share"])}</td>'
             f'<td class="num">{fmt.months(months)}</td>'
+            f'<td class="num">{fmt.kronor(remaining)}</td>'
             f'<td><a href="{folder}/report.html">HTML</a> · <a href="{folder}/report.pdf">PDF</a> · '
             f'<a href="{folder}/indicators.json">JSON</a></td>'
             "</tr>"
         )
+        compare.append(
+            {
+                "Rapport": f"{name} {ind['period']['start'][:7]}–{ind['period']['end'][:7]}",
+                "I mål": o["in_goal_share"],
+                "Genomströmningstid": months,
+            }
+        )
+    chart = charts.comparison_chart(compare) if compare else None
+    figure = (
+        f'<figure class="chart"><div class="chart-svg" role="img" aria-label="{html.escape(chart.alt)}">{chart.svg}'
+        f"</div><figcaption>{html.escape(chart.caption)}</figcaption></figure>"
+        if chart
+        else ""
+    )
     page = (
         '<!DOCTYPE html>\n<html lang="sv">\n<head>\n<meta charset="utf-8">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
-        f"<title>Rapporter</title>\n<style>\n{_template('report.css')}</style>\n</head>\n<body>\n<main>\n"
+        f"<title>Verksamhetsrapporter</title>\n<style>\n{_template('report.css')}</style>\n</head>\n<body>\n<main>\n"
         "<h1>Verksamhetsrapporter</h1>\n"
-        '<div class="table-wrap"><table class="rapport-table"><caption>Publicerade rapporter</caption>'
-        '<thead><tr><th scope="col">Team</th><th scope="col">Period</th><th scope="col" class="num">'
-        'Totalt arbetat med</th><th scope="col" class="num">I mål</th><th scope="col" class="num">'
-        'Genomströmningstid</th><th scope="col">Filer</th></tr></thead>'
-        f"<tbody>{''.join(rows)}</tbody></table></div>\n</main>\n</body>\n</html>\n"
+        '<div class="table-wrap"><table class="rapport-table"><caption>Publicerade rapporter och nyckeltal'
+        "</caption><thead><tr>"
+        '<th scope="col">Team</th><th scope="col">Period</th><th scope="col" class="num">Totalt arbetat med</th>'
+        '<th scope="col" class="num">I mål</th><th scope="col" class="num">Genomströmningstid</th>'
+        '<th scope="col" class="num">Budget kvar</th><th scope="col">Filer</th></tr></thead>'
+        f"<tbody>{''.join(rows)}</tbody></table></div>\n{figure}\n"
+        '<p class="table-note">I mål: andel av avsluten efter prövotiden enligt varje teams egen regel; '
+        "teamens regler kan skilja sig åt, se respektive rapport.</p>\n</main>\n</body>\n</html>\n"
     )
     output.mkdir(parents=True, exist_ok=True)
     target = output / "index.html"

@@ -8,6 +8,7 @@ consoles take ``text/plain``.
 from __future__ import annotations
 
 import html
+import json
 import re
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -19,7 +20,7 @@ from .checks import Check, ConsistencyError
 from .codes import fold, label
 from .errors import InputError, Problem
 from .narrative import fill, hand_typed_numbers, narrative_dir, read_section
-from .params import Params
+from .params import Params, load_params
 from .pipeline import indicators_for, published_indicators
 
 
@@ -73,10 +74,15 @@ class Report:
         self._figures = 0
 
     @classmethod
-    def load(cls, params_path: str | Path, final: bool = False) -> Report:
+    def load(cls, params_path: str | Path, final: bool = False, indicators_path: str | None = None) -> Report:
         """Read the params file and its data, and compute the indicators; a final report raises
-        :class:`~rapportlib.checks.ConsistencyError` when a check fails."""
-        params, indicators = indicators_for(params_path)
+        :class:`~rapportlib.checks.ConsistencyError` when a check fails. ``indicators_path`` (set by
+        the renderer) holds indicators it already computed from the same inputs."""
+        if indicators_path:
+            params = load_params(params_path)
+            indicators = json.loads(Path(indicators_path).read_text(encoding="utf-8"))
+        else:
+            params, indicators = indicators_for(params_path)
         indicators = published_indicators(params, indicators)  # what is shown is what may be published
         if final:
             failing = [Check(**c) for c in indicators["checks"] if not c["ok"]]
