@@ -28,7 +28,7 @@ from . import __version__, fmt
 from .checks import Check, ConsistencyError
 from .errors import InputError
 from .params import Params, load_params
-from .pipeline import indicators_for, load_inputs, published_indicators
+from .pipeline import indicators_for, published_indicators
 from .templates import check_narrative, notebook_for
 
 ROOT_MARKERS = ("pyproject.toml", "params")
@@ -337,7 +337,7 @@ def render(
     layout = layout or Layout.default()
     recover(layout.output)
     params = load_params(params_path)
-    load_inputs(params)  # validate first: nothing is executed or written from invalid data
+    # Reading the inputs validates them (InputError before anything runs); computed once, here.
     _, computed = indicators_for(params.path)
     indicators = published_indicators(params, computed)
     check_narrative(params, indicators, notebook_for(layout.notebooks, params.template, params.path), final)
