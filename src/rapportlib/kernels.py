@@ -10,7 +10,13 @@ from __future__ import annotations
 import concurrent.futures
 import logging
 
-WARM_UP = "import rapportlib.report, rapportlib.charts, rapportlib.tables  # noqa"
+# Imports, and one tiny chart so the SVG renderer's engine is running before the report needs it.
+WARM_UP = (
+    "import rapportlib.report, rapportlib.charts, rapportlib.tables, vl_convert\n"
+    "vl_convert.vegalite_to_svg({'data': {'values': [{'a': 1}]}, 'mark': 'bar', 'encoding': {'x': {'field': 'a', "
+    "'type': 'quantitative'}}}, format_locale='sv-SE')\n"
+    "del vl_convert"
+)
 
 
 class KernelPool:

@@ -259,13 +259,16 @@ def to_pdf(nb: nbformat.NotebookNode, target: Path) -> None:
                 md, "typst", format="markdown", extra_args=["--shift-heading-level-by=-1", "--wrap=none"]
             )
 
+        # One pandoc run for cover and body: they are split at a marker paragraph.
+        marker = "RAPPORTCOVERENDMARKER"
+        cover, _, body = convert(f"{title.get('cover', '')}\n\n{marker}\n\n{markdown}").partition(marker)
         page = string.Template(_template("report.typ")).substitute(
             title=_typst_string(f"Verksamhetsrapport {title.get('team', '')}"),
             federation=_typst_markup(title.get("federation", "")),
             team_name=_typst_markup(title.get("team", "")),
             period=_typst_markup(title.get("period", "")),
-            cover=convert(title.get("cover", "")),
-            body=convert(markdown),
+            cover=cover,
+            body=body,
         )
         (tmp / "report.typ").write_text(page, encoding="utf-8")
         typst.compile(str(tmp / "report.typ"), output=str(target), root=str(tmp))
