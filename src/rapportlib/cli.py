@@ -49,6 +49,10 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--force", action="store_true", help="rendera även rapporter vars indata inte ändrats")
     p.add_argument("--params-dir", type=Path, help="mapp med params-filer för --all (standard: params/)")
     p.add_argument("--engine", choices=("builtin", "quarto"), default="builtin", help="renderare (standard: builtin)")
+    p.add_argument("--executor", choices=("local", "dask"), default="local", help="var rapporterna körs")
+    p.add_argument(
+        "--scheduler", help="adress till en Dask-schemaläggare, t.ex. tcp://10.0.0.5:8786 (med --executor dask)"
+    )
     return parser
 
 
@@ -94,6 +98,12 @@ def _render(args) -> int:
             file=sys.stderr,
         )
         return EXIT_INVALID
+    if args.executor == "dask" and not args.scheduler:
+        print(
+            "rapport render --executor dask: ange --scheduler ADRESS (en Dask distributed-schemaläggare)",
+            file=sys.stderr,
+        )
+        return EXIT_INVALID
     layout = Layout.default()
     if args.output:
         layout = Layout(layout.notebooks, args.output.resolve(), layout.build)
@@ -112,6 +122,7 @@ def _render(args) -> int:
         final=args.final,
         progress=sys.stderr.isatty(),
         engine=args.engine,
+        scheduler=args.scheduler if args.executor == "dask" else None,
     )
     for path in sorted(summary["rendered"]):
         print(f"{path}: renderad")

@@ -444,6 +444,7 @@ def render_all(
     final: bool = False,
     progress: bool = True,
     engine: str = "builtin",
+    scheduler=None,
 ) -> dict:
     """Render many reports in parallel (a process pool sized to the machine), skipping those whose
     inputs have not changed. Returns a summary: rendered, unchanged, failed (with messages), seconds."""
@@ -467,7 +468,16 @@ def render_all(
 
         bar = tqdm(total=len(todo), unit="rapport", desc="Renderar", leave=False)
     results = []
-    if len(todo) == 1:  # one report: no pool to start
+    if todo and scheduler:  # a Dask distributed cluster: one task per report, same outputs
+        from distributed import Client
+
+        with Client(scheduler) as client:
+            futures = client.map(_worker_render, todo, layout=layout, final=final, engine=engine, pure=False)
+            for future in futures:
+                results.append(future.result())
+                if bar:
+                    bar.update(1)
+    elif len(todo) == 1:  # one report: no pool to start
         results.append(_worker_render(todo[0], layout, final, engine))
     elif todo:
         # "spawn": workers start clean; forking a process that holds kernel connections can deadlock.
