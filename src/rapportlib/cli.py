@@ -114,28 +114,66 @@ def _render(args) -> int:
     if not targets:
         print("rapport render: ange params-filer eller --all", file=sys.stderr)
         return EXIT_INVALID
-    summary = render_all(
-        targets,
-        layout,
-        jobs=args.jobs,
-        force=args.force,
-        final=args.final,
-        progress=sys.stderr.isatty(),
-        engine=args.engine,
-        scheduler=args.scheduler if args.executor == "dask" else None,
-    )
-    for path in sorted(summary["rendered"]):
-        print(f"{path}: renderad")
-    for path in sorted(summary["unchanged"]):
-        print(f"{path}: oförändrad")
-    for path, _, message in sorted(summary["failed"]):
-        print(f"{path}: misslyckades\n{message}", file=sys.stderr)
+    with _Progress(sys.stderr) as progress:
+        summary = render_all(
+            targets,
+            layout,
+            jobs=args.jobs,
+            force=args.force,
+            final=args.final,
+            progress=progress,
+            engine=args.engine,
+            scheduler=args.scheduler if args.executor == "dask" else None,
+        )
+    for outcome in sorted(summary["failed"], key=lambda o: o.params):
+        print(f"{_shown(outcome.params)}: misslyckades\n{outcome.message}", file=sys.stderr)
     seconds = f"{summary['seconds']:.1f}".replace(".", ",")
     print(
         f"Klart: {len(summary['rendered'])} renderade, {len(summary['unchanged'])} oförändrade, "
         f"{len(summary['failed'])} misslyckade, {seconds} s."
     )
-    return max((code for _, code, _ in summary["failed"]), default=0)
+    return max((o.code for o in summary["failed"]), default=0)
+
+
+_STATUS = {"rendered": "renderad", "failed": "misslyckades"}
+
+
+def _shown(path: str) -> str:
+    """A params path as the user would type it: relative to the working folder when inside it."""
+    try:
+        return str(Path(path).resolve().relative_to(Path.cwd()))
+    except ValueError:
+        return path
+
+
+class _Progress:
+    """Reports each finished report: a progress bar on a terminal, one line per report in a log (CI)."""
+
+    def __init__(self, stream):
+        self.stream = stream
+        self.bar = None
+        self.tty = stream.isatty()
+
+    def __enter__(self):
+        return self
+
+    def __call__(self, outcome, done: int, total: int) -> None:
+        name, status = _shown(outcome.params), _STATUS[outcome.status]
+        if not self.tty:
+            seconds = f"{outcome.seconds:.1f}".replace(".", ",")
+            print(f"[{done:>{len(str(total))}}/{total}] {name}: {status} ({seconds} s)", file=self.stream, flush=True)
+            return
+        if self.bar is None:
+            from tqdm import tqdm
+
+            self.bar = tqdm(total=total, unit="rapport", desc="Renderar", leave=False, file=self.stream)
+        self.bar.set_postfix_str(f"{name}: {status}", refresh=False)
+        self.bar.update(1)
+
+    def __exit__(self, *exc) -> None:
+        if self.bar is not None:
+            self.bar.close()
+
 
 
 def _demo(args) -> int:

@@ -3,12 +3,20 @@
 Each report still gets a fresh kernel that no other report has used: a :class:`KernelPool` only
 starts the *next* kernel (and imports rapportlib in it) in the background while the current one
 executes. No state passes between reports.
+
+Kernels talk to rapport over Unix sockets in a private folder (mode 0700), not over localhost TCP:
+on a shared analysis server another user could otherwise connect to a kernel that holds register
+data.
 """
 
 from __future__ import annotations
 
 import concurrent.futures
+import itertools
 import logging
+import os
+import shutil
+import tempfile
 
 # Imports, and one tiny chart so the SVG renderer's engine is running before the report needs it.
 WARM_UP = (
@@ -19,19 +27,26 @@ WARM_UP = (
 )
 
 
+def kernel_manager(folder: str, name: str, kernel_name: str = "python3"):
+    """An unstarted kernel manager whose sockets live in ``folder`` (which the caller owns)."""
+    from jupyter_client.manager import KernelManager
+
+    return KernelManager(kernel_name=kernel_name, transport="ipc", ip=os.path.join(folder, name))
+
+
 class KernelPool:
     """Hands out one fresh, warmed-up kernel manager at a time, with the next one starting."""
 
     def __init__(self, kernel_name: str = "python3", cwd: str | None = None):
         self.kernel_name = kernel_name
         self.cwd = cwd
+        self._folder = tempfile.mkdtemp(prefix="rapport-kernels-")
+        self._names = (f"k{i}" for i in itertools.count())
         self._starter = concurrent.futures.ThreadPoolExecutor(max_workers=1, thread_name_prefix="kernel-start")
         self._next = self._starter.submit(self._start)
 
     def _start(self):
-        from jupyter_client.manager import KernelManager
-
-        km = KernelManager(kernel_name=self.kernel_name)
+        km = kernel_manager(self._folder, next(self._names), self.kernel_name)
         km.start_kernel(cwd=self.cwd)
         kc = km.client()
         kc.start_channels()
@@ -55,3 +70,4 @@ class KernelPool:
         except Exception as exc:  # the spare kernel is only a speed-up
             logging.getLogger(__name__).debug("spare kernel: %s", exc)
         self._starter.shutdown(wait=False)
+        shutil.rmtree(self._folder, ignore_errors=True)

@@ -18,18 +18,20 @@ import re
 import shutil
 import string
 import tempfile
+from collections.abc import Callable
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
-
-import nbformat
+from typing import TYPE_CHECKING
 
 from . import __version__, fmt
 from .checks import Check, ConsistencyError
 from .errors import InputError
 from .params import Params, load_params
-from .pipeline import indicators_for, published_indicators
 from .templates import check_narrative, notebook_for
+
+if TYPE_CHECKING:  # pandas and nbformat are imported where needed: a no-change rebuild needs neither
+    import nbformat
 
 ROOT_MARKERS = ("pyproject.toml", "params")
 
@@ -69,10 +71,12 @@ def execute(
 ) -> nbformat.NotebookNode:
     """Run the template's notebook for one params file; the executed copy is kept under ``build/``.
 
-    ``km`` is an already started kernel (see :mod:`rapportlib.kernels`), used for this report only
-    and shut down afterwards. ``indicators``, when given, are handed to the notebook through a
-    private file so the kernel does not read and compute everything again.
+    ``km`` is a kernel manager, started or not (see :mod:`rapportlib.kernels`), used for this report
+    only and shut down afterwards; without one, a kernel on private sockets is made for it.
+    ``indicators``, when given, are handed to the notebook through a private file so the kernel
+    does not read and compute everything again.
     """
+    import nbformat
     import papermill
 
     build_dir = layout.build / params.team / params.period_slug
@@ -84,7 +88,12 @@ def execute(
         private = build_dir / "indicators.private.json"
         private.write_text(json.dumps(indicators, ensure_ascii=False), encoding="utf-8")
         parameters["indicators_path"] = str(private)
-    extra = {"km": km} if km is not None else {}
+    owned = None
+    if km is None:  # a kernel for this report only, on private sockets (see rapportlib.kernels)
+        from .kernels import kernel_manager
+
+        owned = tempfile.mkdtemp(prefix="rapport-kernel-")
+        km = kernel_manager(owned, "k")
     try:
         papermill.execute_notebook(
             str(notebook),
@@ -94,11 +103,16 @@ def execute(
             kernel_name="python3",
             progress_bar=False,
             log_output=False,
-            **extra,
+            # Papermill otherwise rewrites the whole notebook before and after every cell (about a
+            # third of a report's execution time); it is written once, at the end or on failure.
+            request_save_on_cell_execute=False,
+            km=km,
         )
     finally:
-        if km is not None:
+        if km.has_kernel:
             km.shutdown_kernel(now=True)
+        if owned:
+            shutil.rmtree(owned, ignore_errors=True)
     return nbformat.read(target, as_version=4)
 
 
@@ -182,6 +196,7 @@ def toc(headings: list[tuple[int, str, str, str]]) -> str:
 
 def to_html(nb: nbformat.NotebookNode, provenance: str) -> str:
     """One self-contained HTML page in Swedish: no code, no external requests."""
+    import nbformat
     from nbconvert import HTMLExporter
 
     nb = nbformat.from_dict(nb)
@@ -337,6 +352,8 @@ def render(
     """Render one report; return its published folder. Invalid input raises ``InputError`` and, in a
     final render, a failed consistency check raises ``ConsistencyError``, both before anything is
     executed or written."""
+    from .pipeline import indicators_for, published_indicators
+
     layout = layout or Layout.default()
     recover(layout.output)
     params = load_params(params_path)
@@ -419,21 +436,42 @@ def _worker_start(notebooks: str) -> None:
     util.Finalize(None, _POOL.close, exitpriority=10)  # shut the spare kernel down when the worker ends
 
 
-def _worker_render(params_path: str, layout: Layout, final: bool, engine: str = "builtin") -> tuple[str, str, int, str]:
-    """Render one report in a worker; never raises: returns (params, status, exit code, message)."""
+@dataclass(frozen=True)
+class Outcome:
+    """What became of one report in a batch."""
+
+    params: str
+    status: str  # "rendered", "unchanged" or "failed"
+    code: int = 0  # the exit status a single render would have had
+    message: str = ""  # the published folder, or why it failed
+    seconds: float = 0.0
+
+
+def _worker_render(params_path: str, layout: Layout, final: bool, engine: str = "builtin") -> Outcome:
+    """Render one report in a worker; never raises."""
+    import time
+
     from .checks import ConsistencyError
 
+    started = time.perf_counter()
+
+    def outcome(status: str, code: int, message: str) -> Outcome:
+        return Outcome(params_path, status, code, message, time.perf_counter() - started)
+
+    km = None
     try:
         km = _POOL.take() if _POOL is not None else None
-        folder = render(params_path, layout, final, km=km, index=False, engine=engine)
-        return params_path, "rendered", 0, str(folder)
+        return outcome("rendered", 0, str(render(params_path, layout, final, km=km, index=False, engine=engine)))
     except InputError as exc:
-        return params_path, "failed", 2, str(exc)
+        return outcome("failed", 2, str(exc))
     except ConsistencyError as exc:
-        return params_path, "failed", 3, str(exc)
+        return outcome("failed", 3, str(exc))
     except Exception as exc:  # noqa: BLE001 - one report's failure must not stop the others
         lines = str(exc).strip().splitlines()
-        return params_path, "failed", 1, f"{type(exc).__name__}: {lines[-1] if lines else ''}"
+        return outcome("failed", 1, f"{type(exc).__name__}: {lines[-1] if lines else ''}")
+    finally:
+        if km is not None and km.has_kernel:  # the report failed before its kernel ran: stop it
+            km.shutdown_kernel(now=True)
 
 
 def render_all(
@@ -442,12 +480,13 @@ def render_all(
     jobs: int | None = None,
     force: bool = False,
     final: bool = False,
-    progress: bool = True,
+    progress: Callable[[Outcome, int, int], None] | None = None,
     engine: str = "builtin",
     scheduler=None,
 ) -> dict:
     """Render many reports in parallel (a process pool sized to the machine), skipping those whose
-    inputs have not changed. Returns a summary: rendered, unchanged, failed (with messages), seconds."""
+    inputs have not changed. ``progress(outcome, done, total)`` is called as each report finishes.
+    Returns a summary: rendered, unchanged, failed (a list of :class:`Outcome` each), seconds."""
     import concurrent.futures
     import multiprocessing
     import time
@@ -460,25 +499,26 @@ def render_all(
             current = not force and is_current(target, layout, engine)
         except InputError:
             current = False
-        (summary["unchanged"] if current else todo).append(str(target))
+        if current:
+            summary["unchanged"].append(Outcome(str(target), "unchanged"))
+        else:
+            todo.append(str(target))
     jobs = max(1, min(jobs or os.cpu_count() or 1, len(todo) or 1))
-    bar = None
-    if progress and todo:
-        from tqdm import tqdm
 
-        bar = tqdm(total=len(todo), unit="rapport", desc="Renderar", leave=False)
-    results = []
+    def finished(outcome: Outcome) -> None:
+        summary[outcome.status].append(outcome)
+        if progress:
+            progress(outcome, len(summary["rendered"]) + len(summary["failed"]), len(todo))
+
     if todo and scheduler:  # a Dask distributed cluster: one task per report, same outputs
-        from distributed import Client
+        from distributed import Client, as_completed
 
         with Client(scheduler) as client:
             futures = client.map(_worker_render, todo, layout=layout, final=final, engine=engine, pure=False)
-            for future in futures:
-                results.append(future.result())
-                if bar:
-                    bar.update(1)
+            for future in as_completed(futures):
+                finished(future.result())
     elif len(todo) == 1:  # one report: no pool to start
-        results.append(_worker_render(todo[0], layout, final, engine))
+        finished(_worker_render(todo[0], layout, final, engine))
     elif todo:
         # "spawn": workers start clean; forking a process that holds kernel connections can deadlock.
         context = multiprocessing.get_context("spawn")
@@ -487,13 +527,7 @@ def render_all(
         ) as pool:
             futures = [pool.submit(_worker_render, t, layout, final, engine) for t in todo]
             for future in concurrent.futures.as_completed(futures):
-                results.append(future.result())
-                if bar:
-                    bar.update(1)
-    for path, status, code, message in results:
-        summary[status].append((path, code, message) if status == "failed" else path)
-    if bar:
-        bar.close()
+                finished(future.result())
     recover(layout.output)
     if summary["rendered"]:  # a run that published nothing leaves the index byte-identical
         write_index(layout.output)
