@@ -109,3 +109,36 @@ def test_quarto_engine_says_what_to_install_when_quarto_is_absent(tmp_path):
     assert proc.returncode == 2 and "Traceback" not in proc.stderr
     assert "Quarto finns inte på PATH" in proc.stderr and "quarto.org" in proc.stderr
     assert not any(tmp_path.iterdir()), "nothing is written"
+
+
+def test_quarto_engine_hands_the_executed_notebook_to_quarto(tmp_path):
+    """Quarto itself cannot be installed here; a stand-in `quarto` on the PATH records how it is
+    called and writes what Quarto would, so rapport's side of the contract is checked."""
+    import os
+    import shutil
+
+    for folder in ("params", "data", "notebooks"):
+        shutil.copytree(ROOT / folder, tmp_path / folder)
+    fake = tmp_path / "bin" / "quarto"
+    fake.parent.mkdir()
+    fake.write_text(
+        "#!/bin/sh\n"
+        'echo "$@" >> "$(dirname "$0")/calls"\n'
+        'nb="$2"; case "$4" in html) ext=html;; typst) ext=pdf;; esac\n'
+        'printf "quarto %s\\n" "$ext" > "${nb%.ipynb}.$ext"\n',
+        encoding="utf-8",
+    )
+    fake.chmod(0o755)
+    env = dict(os.environ, PATH=f"{fake.parent}{os.pathsep}{Path(sys.executable).parent}{os.pathsep}/usr/bin:/bin")
+    proc = subprocess.run([sys.executable, "-m", "rapportlib.cli", "render", "--engine", "quarto",
+                           "params/vasteras/2020.yml"], cwd=tmp_path, capture_output=True, text=True, env=env)
+    assert proc.returncode == 0, proc.stderr
+    executed = tmp_path / "build" / "vasteras" / "2020" / "report.ipynb"
+    assert (fake.parent / "calls").read_text().splitlines() == [
+        f"render {executed} --to html -M embed-resources:true",
+        f"render {executed} --to typst",
+    ]
+    published = tmp_path / "output" / "vasteras" / "2020"
+    assert (published / "report.html").read_text() == "quarto html\n"
+    assert (published / "report.pdf").read_text() == "quarto pdf\n"
+    assert json.loads((published / "indicators.json").read_text(encoding="utf-8"))["team"]

@@ -11,6 +11,7 @@ Quarto compatibility: outputs carry ``text/html`` (taken by HTML), ``text/markdo
 
 from __future__ import annotations
 
+import functools
 import html
 import json
 import os
@@ -194,24 +195,30 @@ def toc(headings: list[tuple[int, str, str, str]]) -> str:
     return f'<nav class="toc" aria-label="Innehåll"><p class="toc-title">Innehåll</p><ol>{listing}</ol></nav>'
 
 
-def to_html(nb: nbformat.NotebookNode, provenance: str) -> str:
-    """One self-contained HTML page in Swedish: no code, no external requests."""
-    import nbformat
+@functools.cache
+def _html_exporter():
+    """One exporter per process: building one compiles its templates (a tenth of a report's HTML time)."""
     from nbconvert import HTMLExporter
 
-    nb = nbformat.from_dict(nb)
-    # Only what a reader sees; cells get stable ids (Papermill's injected cell has a random one).
-    nb.cells = [c for c in nb.cells if c.cell_type == "markdown" or (c.cell_type == "code" and c.get("outputs"))]
-    for i, cell in enumerate(nb.cells):
-        cell.id = f"c{i:03d}"
-    exporter = HTMLExporter(
+    return HTMLExporter(
         template_name="basic",
         exclude_input=True,
         exclude_input_prompt=True,
         exclude_output_prompt=True,
         anchor_link_text="",
     )
-    body, _ = exporter.from_notebook_node(nb)
+
+
+def to_html(nb: nbformat.NotebookNode, provenance: str) -> str:
+    """One self-contained HTML page in Swedish: no code, no external requests."""
+    import nbformat
+
+    nb = nbformat.from_dict(nb)
+    # Only what a reader sees; cells get stable ids (Papermill's injected cell has a random one).
+    nb.cells = [c for c in nb.cells if c.cell_type == "markdown" or (c.cell_type == "code" and c.get("outputs"))]
+    for i, cell in enumerate(nb.cells):
+        cell.id = f"c{i:03d}"
+    body, _ = _html_exporter().from_notebook_node(nb)
     body, headings = number_headings(body)
     body = body.replace("</header>", f"</header>\n{toc(headings)}", 1)
     meta = _title_meta(nb)
