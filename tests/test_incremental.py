@@ -23,7 +23,7 @@ def test_skip_unchanged_rerender_changed_and_force(tmp_path):
     seen = []
     first = render_all(targets, layout, jobs=2, progress=lambda outcome, done, total: seen.append((done, total)))
     assert len(first["rendered"]) == 3 and not first["failed"] and not first["unchanged"]
-    assert seen == [(1, 3), (2, 3), (3, 3)]  # progress is reported as each report finishes
+    assert seen == [(0, 3), (1, 3), (2, 3), (3, 3)]  # at the start, then as each report finishes
     assert all(o.seconds > 0 and (Path(o.message) / "report.pdf").is_file() for o in first["rendered"])
     again = render_all(targets, layout, jobs=2, progress=None)
     assert again["rendered"] == [] and len(again["unchanged"]) == 3

@@ -147,7 +147,7 @@ def _shown(path: str) -> str:
 
 
 class _Progress:
-    """Reports each finished report: a progress bar on a terminal, one line per report in a log (CI)."""
+    """Reports each finished report in a line; on a terminal a progress bar stays below the lines."""
 
     def __init__(self, stream):
         self.stream = stream
@@ -158,17 +158,19 @@ class _Progress:
         return self
 
     def __call__(self, outcome, done: int, total: int) -> None:
-        name, status = _shown(outcome.params), _STATUS[outcome.status]
-        if not self.tty:
-            seconds = f"{outcome.seconds:.1f}".replace(".", ",")
-            print(f"[{done:>{len(str(total))}}/{total}] {name}: {status} ({seconds} s)", file=self.stream, flush=True)
-            return
-        if self.bar is None:
-            from tqdm import tqdm
+        if outcome is None:  # the batch starts
+            if self.tty:
+                from tqdm import tqdm
 
-            self.bar = tqdm(total=total, unit="rapport", desc="Renderar", leave=False, file=self.stream)
-        self.bar.set_postfix_str(f"{name}: {status}", refresh=False)
-        self.bar.update(1)
+                self.bar = tqdm(total=total, unit="rapport", desc="Renderar", leave=False, file=self.stream)
+            return
+        seconds = f"{outcome.seconds:.1f}".replace(".", ",")
+        line = f"[{done:>{len(str(total))}}/{total}] {_shown(outcome.params)}: {_STATUS[outcome.status]} ({seconds} s)"
+        if self.bar is None:
+            print(line, file=self.stream, flush=True)
+        else:  # the line above the bar, the bar stays at the bottom
+            self.bar.write(line, file=self.stream)
+            self.bar.update(1)
 
     def __exit__(self, *exc) -> None:
         if self.bar is not None:

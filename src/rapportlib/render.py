@@ -487,12 +487,13 @@ def render_all(
     jobs: int | None = None,
     force: bool = False,
     final: bool = False,
-    progress: Callable[[Outcome, int, int], None] | None = None,
+    progress: Callable[[Outcome | None, int, int], None] | None = None,
     engine: str = "builtin",
     scheduler=None,
 ) -> dict:
     """Render many reports in parallel (a process pool sized to the machine), skipping those whose
-    inputs have not changed. ``progress(outcome, done, total)`` is called as each report finishes.
+    inputs have not changed. ``progress(outcome, done, total)`` is called as each report finishes,
+    and once with ``(None, 0, total)`` before the first starts.
     Returns a summary: rendered, unchanged, failed (a list of :class:`Outcome` each), seconds."""
     import concurrent.futures
     import multiprocessing
@@ -517,6 +518,8 @@ def render_all(
         if progress:
             progress(outcome, len(summary["rendered"]) + len(summary["failed"]), len(todo))
 
+    if progress and todo:
+        progress(None, 0, len(todo))
     if todo and scheduler:  # a Dask distributed cluster: one task per report, same outputs
         from distributed import Client, as_completed
 
