@@ -44,7 +44,7 @@ def test_a_failing_render_leaves_earlier_output_untouched(site, tmp_path, monkey
     layout, folders = site
     before = _snapshot(layout.output)
 
-    def broken_pdf(nb, target):
+    def broken_pdf(nb, target, provenance=""):
         target.write_bytes(b"%PDF half")
         raise RuntimeError("typst crashed")
 

@@ -228,7 +228,7 @@ def to_html(nb: nbformat.NotebookNode, provenance: str) -> str:
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
         f"<title>{html.escape(title)}</title>\n"
         f"<style>\n{_template('report.css')}</style>\n</head>\n<body>\n<main>\n{body}\n</main>\n"
-        f'<footer class="provenance">{provenance}</footer>\n</body>\n</html>\n'
+        f'<footer class="provenance">{html.escape(provenance)}</footer>\n</body>\n</html>\n'
     )
 
 
@@ -267,8 +267,9 @@ def _typst_string(text: str) -> str:
     return text.replace("\\", "\\\\").replace('"', '\\"')
 
 
-def to_pdf(nb: nbformat.NotebookNode, target: Path) -> None:
-    """Render the PDF: Markdown → Typst (pandoc) → PDF (typst), A4, cover, contents, page numbers."""
+def to_pdf(nb: nbformat.NotebookNode, target: Path, provenance: str = "") -> None:
+    """Render the PDF: Markdown → Typst (pandoc) → PDF (typst), A4, cover, contents, page numbers,
+    and the ``provenance`` line at the end."""
     import pypandoc
     import typst
 
@@ -291,6 +292,7 @@ def to_pdf(nb: nbformat.NotebookNode, target: Path) -> None:
             period=_typst_markup(title.get("period", "")),
             cover=cover,
             body=body,
+            provenance=_typst_markup(provenance),
         )
         (tmp / "report.typ").write_text(page, encoding="utf-8")
         typst.compile(str(tmp / "report.typ"), output=str(target), root=str(tmp))
@@ -318,17 +320,19 @@ def _commit() -> str | None:
 
 
 def _provenance(params: Params) -> str:
+    """Where the report comes from, as plain text: rapport's version and commit, the period and a
+    hash of every data file (never the clock, so renders stay byte-identical)."""
     import hashlib
 
     hashes = "; ".join(
-        f"{html.escape(path.name)} sha256 {hashlib.sha256(path.read_bytes()).hexdigest()[:12]}"
+        f"{path.name} sha256 {hashlib.sha256(path.read_bytes()).hexdigest()[:12]}"
         for _, path in sorted(params.data.items())
     )
     commit = _commit()
     return (
-        f"Rapporten är framtagen med rapport {html.escape(__version__)}"
-        + (f" (commit {html.escape(commit)})" if commit else "")
-        + f" för {html.escape(params.name)}, period {fmt.date(params.start)} – {fmt.date(params.end)}. "
+        f"Rapporten är framtagen med rapport {__version__}"
+        + (f" (commit {commit})" if commit else "")
+        + f" för {params.name}, period {fmt.date(params.start)} – {fmt.date(params.end)}. "
         f"Underlag: {hashes}. Alla siffror är beräknade ur data; underlaget finns i indicators.json."
     )
 
@@ -379,8 +383,9 @@ def render(
         if engine == "quarto":
             quarto_outputs(layout.build / params.team / params.period_slug / "report.ipynb", staging)
         else:
-            (staging / "report.html").write_text(to_html(nb, _provenance(params)), encoding="utf-8")
-            to_pdf(nb, staging / "report.pdf")
+            provenance = _provenance(params)
+            (staging / "report.html").write_text(to_html(nb, provenance), encoding="utf-8")
+            to_pdf(nb, staging / "report.pdf", provenance)
         (staging / "indicators.json").write_text(
             json.dumps(indicators, ensure_ascii=False, indent=2, allow_nan=False) + "\n", encoding="utf-8"
         )
