@@ -13,7 +13,7 @@ import pandas as pd
 import vl_convert as vlc
 
 from . import fmt
-from .codes import EXIT_REASONS, label
+from .codes import EXIT_REASONS, LABELS, label
 
 #: Okabe–Ito colours: distinguishable with the common colour-vision deficiencies.
 PALETTE = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000"]
@@ -276,13 +276,7 @@ def followup_chart(ind: dict) -> Figure | None:
     """Shares per status group at exit and at each follow-up, with the same groups on both sides."""
     if "followups" not in ind:
         return None
-    names = {
-        "arbete_studier": "Arbete eller studier",
-        "aktivt_arbetssokande": "Aktivt arbetssökande",
-        "fortsatt_rehabilitering": "Fortsatt rehabilitering",
-        "sjukdom": "Sjukdom",
-        "annat": "Övrigt",
-    }
+    names = LABELS["followup_group"]
     f = ind["followups"]
     rows = [
         {"Status": names[g], "Tidpunkt": "Vid avslut", "Andel": v["share"] or 0} for g, v in f["result_at_exit"].items()

@@ -261,6 +261,14 @@ LABELS.update(
             "annat": "Övrigt",
             "ej_nadd": "Ej nådd",
         },
+        # The groups that follow-ups and exits are compared in (indicators.followups.GROUPS).
+        "followup_group": {
+            "arbete_studier": "Arbete eller studier",
+            "aktivt_arbetssokande": "Aktivt arbetssökande",
+            "fortsatt_rehabilitering": "Fortsatt rehabilitering",
+            "sjukdom": "Sjukdom",
+            "annat": "Övrigt",
+        },
         "payback_payer": {
             "kommun": "Kommunen",
             "region": "Regionen",

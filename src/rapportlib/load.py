@@ -516,18 +516,21 @@ def check_rules(register: pd.DataFrame, file: str, trial_months: int) -> list[Pr
 # ------------------------------------------------------------------------ other files
 
 
+def _require_columns(raw: pd.DataFrame, file: str, header_row: int, columns: tuple[str, ...]) -> None:
+    """Every missing required column, named in one error on the header row."""
+    missing = [c for c in columns if c not in raw.columns]
+    problems = [Problem(file, header_row, c, None, "kolumnen saknas (obligatorisk)") for c in missing]
+    if problems:
+        raise InputError(problems)
+
+
 def read_budget(path: str | Path, sheet: str | int | None = None, header_row: int = 1) -> pd.DataFrame:
     """Read a budget file: one row per cost line with ``post``, ``budget``, ``utfall``, optional ``prognos``."""
     path = Path(path)
     file = path.name
     raw, decimal = read_table(path, sheet, header_row)
-    problems = [
-        Problem(file, header_row, c, None, "kolumnen saknas (obligatorisk)")
-        for c in ("post", "budget", "utfall")
-        if c not in raw.columns
-    ]
-    if problems:
-        raise InputError(problems)
+    _require_columns(raw, file, header_row, ("post", "budget", "utfall"))
+    problems = []
     records = []
     for i in raw.index:
         rec: dict[str, object] = {"post": str(raw.at[i, "post"]).strip()}
@@ -557,13 +560,8 @@ def read_survey(path: str | Path, sheet: str | int | None = None, header_row: in
     path = Path(path)
     file = path.name
     raw, _ = read_table(path, sheet, header_row)
-    problems = [
-        Problem(file, header_row, c, None, "kolumnen saknas (obligatorisk)")
-        for c in ("omgang", "fraga", "svar")
-        if c not in raw.columns
-    ]
-    if problems:
-        raise InputError(problems)
+    _require_columns(raw, file, header_row, ("omgang", "fraga", "svar"))
+    problems = []
     records = []
     for i in raw.index:
         row = int(i)
@@ -598,12 +596,8 @@ def read_followups(path: str | Path, sheet: str | int | None = None, header_row:
     path = Path(path)
     file = path.name
     raw, _ = read_table(path, sheet, header_row)
-    needed = ("deltagar_id", "uppfoljning_manad", "uppfoljningsdatum", "status")
-    problems = [
-        Problem(file, header_row, c, None, "kolumnen saknas (obligatorisk)") for c in needed if c not in raw.columns
-    ]
-    if problems:
-        raise InputError(problems)
+    _require_columns(raw, file, header_row, ("deltagar_id", "uppfoljning_manad", "uppfoljningsdatum", "status"))
+    problems = []
     records = []
     for i in raw.index:
         row = int(i)

@@ -588,13 +588,7 @@ def followup_table(ind: dict) -> Table | None:
         return None
     f = ind["followups"]
     months = list(f["months"])
-    names = {
-        "arbete_studier": "Arbete eller studier",
-        "aktivt_arbetssokande": "Aktivt arbetssökande",
-        "fortsatt_rehabilitering": "Fortsatt rehabilitering",
-        "sjukdom": "Sjukdom",
-        "annat": "Övrigt",
-    }
+    names = LABELS["followup_group"]
     columns = ["Status", "Vid avslut (perioden)", *[f"Efter {m} mån" for m in months]]
     rows = []
     for g, name in names.items():
