@@ -628,12 +628,12 @@ def write_index(output: Path) -> Path:
         rows.append(
             "<tr>"
             f'<th scope="row">{html.escape(name)}</th>'
-            f"<td>{html.escape(period)}</td>"
+            f'<td>{html.escape(period)}</td>'
             f'<td class="num">{fmt.number(f["served"])}</td>'
             f'<td class="num">{fmt.percent(o["in_goal_share"])}</td>'
             f'<td class="num">{fmt.months(months)}</td>'
             f'<td class="num">{fmt.kronor(remaining)}</td>'
-            f'<td><a href="{folder}/report.html">HTML</a> · <a href="{folder}/report.pdf">PDF</a> · '
+            f'<td class="nowrap"><a href="{folder}/report.html">HTML</a> · <a href="{folder}/report.pdf">PDF</a> · '
             f'<a href="{folder}/indicators.json">JSON</a></td>'
             "</tr>"
         )
