@@ -10,26 +10,11 @@ from __future__ import annotations
 import pandas as pd
 
 from rapportlib.indicators.periods import populations, with_dropouts
+from rapportlib.load import OPTIONAL, REQUIRED
 
-COLUMNS = [
-    "rad",
-    "deltagar_id",
-    "kon",
-    "fodelsear",
-    "inskrivningsdatum",
-    "remittent",
-    "avslutsdatum",
-    "avslutsanledning",
-    "avslut_detalj",
-    "tidigt_avhopp",
-    "forsorjning_fore",
-    "forsorjning_efter",
-    "utbildning",
-    "ar_i_offentlig_forsorjning",
-    "delinsats",
-]
 #: Optional employment columns: present only when some enrolment gives ``syss_fore``/``syss_efter``.
 EMPLOYMENT_COLUMNS = ["sysselsattning_fore", "sysselsattning_efter"]
+COLUMNS = ["rad", *REQUIRED, *(c for c in OPTIONAL if c not in EMPLOYMENT_COLUMNS)]
 
 
 def enrolment(

@@ -151,47 +151,41 @@ def sex_age_chart(ind: dict) -> Figure:
     return Figure("sex", "Deltagare per kön", alt_text, to_svg(chart))
 
 
+#: The two populations the profile charts set side by side.
+_POPULATIONS = (("new", "Nyinskrivna"), ("active_end", "Inskrivna vid slut"))
+
+
+def _by_population(counts: dict, category: str, name_of, text_of, keep=lambda code, n: True):
+    """Grouped bars of ``counts[population][code]`` for the two populations, and their text alternative."""
+    rows = [
+        {category: name_of(code), "Grupp": name, "Antal": n}
+        for key, name in _POPULATIONS
+        for code, n in counts[key].items()
+        if keep(code, n)
+    ]
+    names = [name for _, name in _POPULATIONS]
+    chart = _bars(pd.DataFrame(rows), category, "Antal", "Grupp", names, PALETTE[:2], x_title="Antal")
+    alt_text = "; ".join(
+        f"{name}: " + ", ".join(f"{text_of(code)} {fmt.number(n)}" for code, n in counts[key].items())
+        for key, name in _POPULATIONS
+    )
+    return chart, alt_text
+
+
 def age_chart(ind: dict) -> Figure:
     """Bars of age bands for the new enrolments and those enrolled at the end."""
-    pops = [("new", "Nyinskrivna"), ("active_end", "Inskrivna vid slut")]
-    rows = [
-        {"Ålder": band.replace("-", "–"), "Grupp": name, "Antal": n}
-        for key, name in pops
-        for band, n in ind["age_bands"][key].items()
-    ]
-    names = [name for _, name in pops]
-    chart = _bars(pd.DataFrame(rows), "Ålder", "Antal", "Grupp", names, PALETTE[:2], x_title="Antal")
-    alt_text = (
-        "Åldersfördelning: "
-        + "; ".join(
-            f"{name}: " + ", ".join(f"{b} år {fmt.number(n)}" for b, n in ind["age_bands"][key].items())
-            for key, name in pops
-        )
-        + "."
-    )
-    return Figure("age", "Åldersfördelning", alt_text, to_svg(chart))
+    chart, alt_text = _by_population(ind["age_bands"], "Ålder", lambda b: b.replace("-", "–"), lambda b: f"{b} år")
+    return Figure("age", "Åldersfördelning", f"Åldersfördelning: {alt_text}.", to_svg(chart))
 
 
 def referrer_chart(ind: dict) -> Figure:
     """Bars of referring agencies for the new enrolments and those enrolled at the end."""
-    pops = [("new", "Nyinskrivna"), ("active_end", "Inskrivna vid slut")]
-    rows = [
-        {"Remittent": label("referrer", code), "Grupp": name, "Antal": n}
-        for key, name in pops
-        for code, n in ind["referrer"][key].items()
-        if n or code != "annan"
-    ]
-    names = [name for _, name in pops]
-    chart = _bars(pd.DataFrame(rows), "Remittent", "Antal", "Grupp", names, PALETTE[:2], x_title="Antal")
-    alt_text = (
-        "Remittenter: "
-        + "; ".join(
-            f"{name}: " + ", ".join(f"{label('referrer', c)} {fmt.number(n)}" for c, n in ind["referrer"][key].items())
-            for key, name in pops
-        )
-        + "."
-    )
-    return Figure("referrers", "Remitterande aktörer", alt_text, to_svg(chart))
+
+    def name(code: str) -> str:
+        return label("referrer", code)
+
+    chart, alt_text = _by_population(ind["referrer"], "Remittent", name, name, keep=lambda c, n: n or c != "annan")
+    return Figure("referrers", "Remitterande aktörer", f"Remittenter: {alt_text}.", to_svg(chart))
 
 
 def support_chart(ind: dict) -> Figure:
