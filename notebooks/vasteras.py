@@ -31,12 +31,12 @@
 # "Run all" works as it is. final=True refuses missing texts and failed consistency checks.
 params_path = "../params/vasteras/2020.yml"
 final = False
-indicators_path = None  # set by `rapport render`: indicators already computed
+prepared_path = None  # set by `rapport render`: the report already prepared
 
 # %% tags=["remove-input"]
 from rapportlib.report import Report
 
-rep = Report.load(params_path, final=final, indicators_path=indicators_path)
+rep = Report.load(params_path, final=final, prepared_path=prepared_path)
 rep.title_block()
 
 # %% [markdown]

@@ -65,26 +65,6 @@ def test_hand_typed_numbers_are_listed_but_years_and_placeholders_are_not(tmp_pa
     assert hand_typed_numbers(part) == [("s.md", 3, "12"), ("s.md", 3, "62,5")]
 
 
-def test_draft_marks_missing_text_and_final_refuses(tmp_path):
-    from rapportlib.params import Params, Rules
-    from rapportlib.report import Report
-
-    params_path = tmp_path / "2023.yml"
-    (tmp_path / "2023").mkdir()
-    (tmp_path / "2023" / "s.md").write_text("## Beskrivning\n{{ flows.new }} nya.\n", encoding="utf-8")
-    import datetime as dt
-
-    params = Params(params_path, "t", "T", "F", "vasteras", dt.date(2023, 1, 1), dt.date(2023, 12, 31), {}, Rules())
-    ind = dict(IND, checks=[])
-    draft = Report(params, ind)
-    assert draft.text("s", "Beskrivning").text == "34 nya."
-    missing = draft.text("s", "Analys")
-    assert "Text saknas: s.md, del ”Analys”" in missing.html and "text-missing" in missing.html
-    assert "Text saknas: saknas.md" in draft.text("saknas").html
-    with pytest.raises(InputError, match="krävs i en slutlig rapport"):
-        Report(params, ind, final=True).text("s", "Analys")
-
-
 def test_default_formats_follow_the_kind_of_figure(tmp_path):
     ind = {
         "throughput": {"months": {"n": 24, "all": 16.8}},

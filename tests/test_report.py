@@ -1,12 +1,13 @@
 """The notebook-facing Report: numbering, conditional sections, draft and final modes."""
 
 import copy
+import dataclasses
 from pathlib import Path
 
 import pytest
 
 from rapportlib.checks import ConsistencyError
-from rapportlib.pipeline import indicators_for
+from rapportlib.prepare import prepare
 from rapportlib.report import Report
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -14,11 +15,11 @@ ROOT = Path(__file__).resolve().parents[1]
 
 @pytest.fixture(scope="module")
 def loaded():
-    return indicators_for(ROOT / "params/avesta/2021-22.yml")
+    return prepare(ROOT / "params/avesta/2021-22.yml", ROOT / "notebooks")
 
 
 def test_tables_and_figures_are_numbered_in_order(loaded):
-    rep = Report(*loaded)
+    rep = Report(loaded)
     first, second, fig = rep.table("flow"), rep.table("outcome"), rep.figure("outcome")
     assert "Tabell 1: Deltagarresultat" in first.html and "Tabell 2: Resultat vid avslut" in second.html
     assert ": Tabell 2: Resultat vid avslut" in second.markdown  # the pandoc caption for the PDF
@@ -26,7 +27,7 @@ def test_tables_and_figures_are_numbered_in_order(loaded):
 
 
 def test_absent_data_show_nothing_and_take_no_number(loaded):
-    rep = Report(*loaded)  # Avesta has no survey or follow-up file
+    rep = Report(loaded)  # Avesta has no survey or follow-up file
     assert rep.heading("Deltagarenkät", 3, needs="survey") is None
     assert rep.table("survey", "1") is None and rep.figure("survey", "1") is None
     assert "Tabell 1:" in rep.table("flow").html
@@ -35,12 +36,12 @@ def test_absent_data_show_nothing_and_take_no_number(loaded):
 
 
 def test_draft_lists_failed_checks_and_final_refuses(loaded):
-    params, ind = loaded
+    ind = loaded.indicators
     broken = copy.deepcopy(ind)
     broken["checks"][0] = {"name": "Flödena går ihop", "ok": False, "detail": "33 + 34 − 24 = 44"}
-    draft = Report(params, broken).data_quality()
+    draft = Report(dataclasses.replace(loaded, indicators=broken)).data_quality()
     assert "Kontroller av datakvalitet" in draft.html and "NEJ" in draft.html and "33 + 34 − 24 = 44" in draft.html
-    ok = Report(params, ind).data_quality()
+    ok = Report(loaded).data_quality()
     assert f"Alla {len(ind['checks'])} kontroller" in ok.text
 
 
@@ -48,7 +49,20 @@ def test_final_load_raises_when_a_check_fails(monkeypatch):
     from rapportlib import checks
     from rapportlib.checks import Check
 
-    monkeypatch.setattr(checks, "run_checks", lambda ind: [Check("Budgetraderna summerar (budget)", False, "1 = 2")])
+    failing = [Check("Budgetraderna summerar (budget)", False, "1 = 2")]
+    monkeypatch.setattr(checks, "run_checks", lambda ind, **kw: failing)
     with pytest.raises(ConsistencyError, match="Budgetraderna summerar"):
         Report.load(ROOT / "params/avesta/2021-22.yml", final=True)
     assert Report.load(ROOT / "params/avesta/2021-22.yml", final=False).indicators["checks"][0]["ok"] is False
+
+
+def test_draft_marks_missing_text(loaded):
+    from rapportlib.narrative import read_section
+
+    folder = loaded.params.path.with_suffix("")
+    narrative = {"s": {"Beskrivning": read_section(folder, "sammanfattning")["Deltagare"]}}
+    draft = Report(dataclasses.replace(loaded, narrative=narrative))
+    assert draft.text("s", "Beskrivning").text.strip()
+    missing = draft.text("s", "Analys")
+    assert "Text saknas: s.md, del ”Analys”" in missing.html and "text-missing" in missing.html
+    assert "Text saknas: saknas.md" in draft.text("saknas").html

@@ -57,30 +57,32 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _indicators(args) -> int:
-    from .pipeline import indicators_for, published_indicators
+    from .prepare import prepare
 
-    params, result = indicators_for(args.params)
-    result = published_indicators(params, result)
-    json.dump(result, sys.stdout, ensure_ascii=False, indent=2, allow_nan=False)
+    prepared = prepare(args.params)
+    json.dump(prepared.indicators, sys.stdout, ensure_ascii=False, indent=2, allow_nan=False)
     sys.stdout.write("\n")
     return 0
 
 
 def _validate(args) -> int:
-    from .params import load_params
-    from .pipeline import indicators_for, load_inputs
-    from .render import Layout
-    from .templates import check_narrative, notebook_for
+    from .prepare import prepare
+    from .render import Layout, project_root
 
-    params = load_params(args.params)
-    inputs = load_inputs(params)
-    _, indicators = indicators_for(args.params)
-    notebooks = Layout.default().notebooks
-    check_narrative(params, indicators, notebook_for(notebooks, params.template, params.path), final=args.final)
-    for warning in inputs.get("warnings", []):
+    notebooks = Layout.default(project_root(Path(args.params).resolve().parent)).notebooks
+    if not notebooks.is_dir():  # a params file outside a project: the working folder's templates
+        notebooks = Layout.default().notebooks
+    prepared = prepare(args.params, notebooks)
+    for warning in prepared.warnings:
         print(f"Varning: {warning}", file=sys.stderr)
-    reg = inputs["participants"]
-    print(f"OK: {args.params}: {len(reg)} inskrivningar, {reg['deltagar_id'].nunique()} deltagare.")
+    if args.final:
+        prepared.require_final()
+    else:
+        for problem in prepared.refusals:
+            print(f"Varning (stoppar en slutlig rapport): {problem}", file=sys.stderr)
+        for check in prepared.failed:
+            print(f"Varning (stoppar en slutlig rapport): kontroll {check.name}: {check.detail}", file=sys.stderr)
+    print(f"OK: {args.params}: {prepared.enrolments} inskrivningar, {prepared.participants} deltagare.")
     return 0
 
 
@@ -201,11 +203,16 @@ def main(argv: list[str] | None = None) -> int:
     handler = {"indicators": _indicators, "validate": _validate, "render": _render, "new": _new, "demo": _demo}[
         args.command
     ]
+    from .checks import ConsistencyError
+
     try:
         return handler(args)
     except InputError as exc:
         print(str(exc), file=sys.stderr)
         return EXIT_INVALID
+    except ConsistencyError as exc:
+        print(str(exc), file=sys.stderr)
+        return EXIT_CHECK
 
 
 if __name__ == "__main__":

@@ -48,12 +48,8 @@ def load_inputs(params: Params, today: dt.date | None = None) -> dict:
     return inputs
 
 
-def indicators_for(params_path: str | Path) -> tuple[Params, dict]:
-    """Load a params file and its data, compute every indicator and run the consistency checks."""
-    from .checks import run_checks
-
-    params = load_params(params_path)
-    inputs = load_inputs(params)
+def compute_indicators(params: Params, inputs: dict) -> dict:
+    """Every indicator of one report from its validated inputs (before small-count protection)."""
     extra = params.extra
     result = compute(
         inputs["participants"],
@@ -77,8 +73,19 @@ def indicators_for(params_path: str | Path) -> tuple[Params, dict]:
         "federation": params.federation,
         **{k: v for k, v in result.items() if k != "team"},
     }
+    return result
+
+
+def indicators_for(params_path: str | Path) -> tuple[Params, dict]:
+    """Load a params file and its data and compute every indicator, unprotected (for tests and
+    benchmarks; reports start from :func:`rapportlib.prepare.prepare`)."""
+    from .checks import run_checks
+
+    params = load_params(params_path)
+    inputs = load_inputs(params)
+    result = compute_indicators(params, inputs)
     result["checks"] = [{"name": c.name, "ok": c.ok, "detail": c.detail} for c in run_checks(result)]
-    result["input_warnings"] = len(inputs.get("warnings", []))  # a count only: details via `rapport validate`
+    result["input_warnings"] = len(inputs.get("warnings", []))
     return params, result
 
 

@@ -26,13 +26,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from . import __version__, fmt
-from .checks import Check, ConsistencyError
 from .errors import InputError
 from .params import Params, load_params
-from .templates import check_narrative, notebook_for
+from .templates import notebook_for
 
 if TYPE_CHECKING:  # pandas and nbformat are imported where needed: a no-change rebuild needs neither
     import nbformat
+
+    from .prepare import Prepared
 
 ROOT_MARKERS = ("pyproject.toml", "params")
 
@@ -67,28 +68,24 @@ def _template(name: str) -> str:
 # ---------------------------------------------------------------- execution
 
 
-def execute(
-    params: Params, layout: Layout, final: bool = False, km=None, indicators: dict | None = None
-) -> nbformat.NotebookNode:
+def execute(prepared: Prepared, layout: Layout, final: bool = False, km=None) -> nbformat.NotebookNode:
     """Run the template's notebook for one params file; the executed copy is kept under ``build/``.
 
     ``km`` is a kernel manager, started or not (see :mod:`rapportlib.kernels`), used for this report
     only and shut down afterwards; without one, a kernel on private sockets is made for it.
-    ``indicators``, when given, are handed to the notebook through a private file so the kernel
-    does not read and compute everything again.
+    The prepared report is handed to the notebook through a private file, so the kernel neither
+    reads an input nor applies a rule again.
     """
     import nbformat
     import papermill
 
+    params = prepared.params
     build_dir = layout.build / params.team / params.period_slug
     build_dir.mkdir(parents=True, exist_ok=True)
     target = build_dir / "report.ipynb"
     notebook = notebook_for(layout.notebooks, params.template, params.path)
-    parameters = {"params_path": str(params.path), "final": final}
-    if indicators is not None:
-        private = build_dir / "indicators.private.json"
-        private.write_text(json.dumps(indicators, ensure_ascii=False), encoding="utf-8")
-        parameters["indicators_path"] = str(private)
+    private = prepared.save(build_dir / "prepared.private.pickle")
+    parameters = {"params_path": str(params.path), "final": final, "prepared_path": str(private)}
     owned = None
     if km is None:  # a kernel for this report only, on private sockets (see rapportlib.kernels)
         from .kernels import kernel_manager
@@ -363,20 +360,17 @@ def render(
     """Render one report; return its published folder. Invalid input raises ``InputError`` and, in a
     final render, a failed consistency check raises ``ConsistencyError``, both before anything is
     executed or written."""
-    from .pipeline import indicators_for, published_indicators
+    from .prepare import prepare
 
     layout = layout or Layout.default()
     recover(layout.output)
-    params = load_params(params_path)
-    # Reading the inputs validates them (InputError before anything runs); computed once, here.
-    _, computed = indicators_for(params.path)
-    indicators = published_indicators(params, computed)
-    check_narrative(params, indicators, notebook_for(layout.notebooks, params.template, params.path), final)
-    failing = [Check(**c) for c in indicators["checks"] if not c["ok"]]
-    if final and failing:
-        raise ConsistencyError(failing)
+    # Read, validated, computed, checked and protected once, here (InputError before anything runs).
+    prepared = prepare(params_path, layout.notebooks)
+    if final:
+        prepared.require_final()
+    params, indicators = prepared.params, prepared.indicators
     stamp = f"{input_stamp(params, layout)} {engine}"
-    nb = execute(params, layout, final, km=km, indicators=computed)
+    nb = execute(prepared, layout, final, km=km)
     published = layout.output / params.team / params.period_slug
     staging = _staging_dir(layout, params, published)
     try:

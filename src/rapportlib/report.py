@@ -8,7 +8,6 @@ consoles take ``text/plain``.
 from __future__ import annotations
 
 import html
-import json
 import re
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -16,12 +15,10 @@ from pathlib import Path
 import mistune
 
 from . import charts, fmt, tables
-from .checks import Check, ConsistencyError
 from .codes import fold, label
-from .errors import InputError, Problem
-from .narrative import fill, hand_typed_numbers, narrative_dir, read_section
-from .params import Params, load_params
-from .pipeline import indicators_for, published_indicators
+from .errors import Problem
+from .narrative import fill
+from .prepare import Prepared, prepare
 
 
 @dataclass(frozen=True)
@@ -60,55 +57,47 @@ _NEEDS = {
 
 
 class Report:
-    """One team's report for one period: its params, its indicators, and numbering of tables and figures.
+    """One team's report for one period, drawn from its :class:`~rapportlib.prepare.Prepared` value,
+    with numbering of tables and figures.
 
-    In a draft (``final=False``) failed consistency checks are listed in the "Datakvalitet" part;
-    a final report refuses to load when any check fails.
+    In a draft (``final=False``) failed checks and what a final report would refuse are listed in
+    the "Datakvalitet" part; a final report has been refused before its notebook runs.
     """
 
-    def __init__(self, params: Params, indicators: dict, final: bool = False):
-        self.params = params
-        self.indicators = indicators
+    def __init__(self, prepared: Prepared, final: bool = False):
+        self.prepared = prepared
+        self.params = prepared.params
+        self.indicators = prepared.indicators
         self.final = final
         self._tables = 0
         self._figures = 0
 
     @classmethod
-    def load(cls, params_path: str | Path, final: bool = False, indicators_path: str | None = None) -> Report:
-        """Read the params file and its data, and compute the indicators; a final report raises
-        :class:`~rapportlib.checks.ConsistencyError` when a check fails. ``indicators_path`` (set by
-        the renderer) holds indicators it already computed from the same inputs."""
-        if indicators_path:
-            params = load_params(params_path)
-            indicators = json.loads(Path(indicators_path).read_text(encoding="utf-8"))
-        else:
-            params, indicators = indicators_for(params_path)
-        indicators = published_indicators(params, indicators)  # what is shown is what may be published
+    def load(cls, params_path: str | Path, final: bool = False, prepared_path: str | None = None) -> Report:
+        """The report of a params file. ``prepared_path`` (set by ``rapport render``) holds the report
+        already prepared; without it (e.g. "Run all" in JupyterLab) it is prepared here, and a final
+        report raises what :meth:`Prepared.require_final` raises."""
+        if prepared_path:
+            return cls(Prepared.read(prepared_path), final)
+        from .render import Layout, project_root
+
+        notebooks = Layout.default(project_root(Path(params_path).resolve().parent)).notebooks
+        prepared = prepare(params_path, notebooks)
         if final:
-            failing = [Check(**c) for c in indicators["checks"] if not c["ok"]]
-            if failing:
-                raise ConsistencyError(failing)
-        return cls(params, indicators, final)
+            prepared.require_final()
+        return cls(prepared, final)
 
     # ------------------------------------------------------------- narrative
-
-    @property
-    def narrative_folder(self) -> Path:
-        """Where this report's section files are (beside the params file)."""
-        return narrative_dir(self.params.path, self.params.extra.get("narrative"))
 
     def text(self, section: str, part: str = "") -> Block | None:
         """The team's text for one part of a section, figures filled in from the indicators.
 
-        A missing file or part shows a visible "Text saknas" marker in a draft and is an error in
-        a final report.
+        A missing file or part shows a visible "Text saknas" marker in a draft (a final report with
+        a missing text is refused before it runs).
         """
-        parts = read_section(self.narrative_folder, section)
-        found = None if parts is None else parts.get(part)
+        found = self.prepared.narrative.get(section, {}).get(part)
         if found is None or not found.text.strip():
             where = f"{section}.md" + (f", del ”{part}”" if part else "")
-            if self.final:
-                raise InputError([Problem(where, None, None, None, "text (krävs i en slutlig rapport)")])
             message = f"Text saknas: {where}"
             return Block(
                 f'<p class="text-missing" role="note">{html.escape(message)}</p>',
@@ -119,13 +108,10 @@ class Report:
         body = fill(found, self.indicators)
         return Block(f'<div class="narrative">{mistune.html(body)}</div>', body, body)
 
-    def hand_typed(self) -> list[tuple[str, int, str]]:
-        """Numbers typed by hand in any section file of this report, for review."""
-        found = []
-        for path in sorted(self.narrative_folder.glob("*.md")):
-            for part in (read_section(path.parent, path.stem) or {}).values():
-                found += hand_typed_numbers(part)
-        return found
+    def hand_typed(self) -> list[Problem]:
+        """What a final report would refuse in the texts (numbers typed by hand, hidden figures),
+        for review in a draft; missing texts show where they belong."""
+        return [p for p in self.prepared.refusals if p.row is not None]
 
     def heading(self, text: str, level: int = 2, needs: str | None = None) -> Block | None:
         """A section heading, shown only when the data the section ``needs`` are present."""
@@ -157,7 +143,7 @@ class Report:
         typed = [] if self.final else self.hand_typed()
         if not typed:
             return block
-        listing = "; ".join(f"{f} rad {line}: {n}" for f, line, n in typed)
+        listing = "; ".join(f"{p.file} rad {p.row}: {p.value}" for p in typed)
         note = (
             "Siffror skrivna för hand i texten (kontrollera att de stämmer eller ersätt dem med "
             f"platshållare): {listing}."
@@ -252,9 +238,14 @@ class Report:
             if r["throughput_population"] == "in_goal"
             else ("alla som avslutades efter prövotiden")
         )
-        text = (
+        source = (
             "Alla siffror i rapporten är beräknade ur teamets deltagarregister och övriga underlag med rapport; "
             "ingen siffra är inskriven för hand. "
+            if not self.hand_typed()
+            else "Siffrorna i tabeller och diagram är beräknade ur teamets deltagarregister och övriga underlag "
+            "med rapport. "
+        )
+        text = source + (
             f"Ett avslut inom prövotiden ({fmt.number(r['trial_months'])} månader) räknas som tidigt avhopp: det "
             "räknas som avslut men inte i resultatet. "
             f"I mål räknas avslut till {goals}, som andel av avsluten efter prövotiden. "

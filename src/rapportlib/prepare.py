@@ -1,0 +1,170 @@
+"""Prepare one report: the single step from a params file to what may be published.
+
+``prepare`` reads the params file, loads and validates every input, computes the indicators, runs
+the consistency checks, applies small-count protection and reads the team's narrative, once. It
+returns one immutable :class:`Prepared` value; ``rapport validate``, ``rapport indicators``,
+``rapport render`` and the notebook kernel all start from it, and nothing downstream reads an
+input file or applies a rule again.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import pickle
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .checks import Check, ConsistencyError
+from .errors import InputError, Problem
+from .params import Params, load_params
+
+
+@dataclass(frozen=True)
+class Prepared:
+    """One report's inputs, validated and computed; everything downstream is a function of this."""
+
+    params: Params
+    indicators: dict  # as published: after small-count protection
+    warnings: tuple[str, ...] = ()  # input problems that do not stop a report
+    failed: tuple[Check, ...] = ()  # consistency checks that do not hold
+    refusals: tuple[Problem, ...] = ()  # what a final report refuses besides failed checks
+    input_hash: str = ""  # sha256 of the params file, its data files and its narrative files
+    narrative: dict = field(default_factory=dict)  # section name → {part title → Part}
+    enrolments: int = 0
+    participants: int = 0
+
+    def require_final(self) -> None:
+        """Raise what a final report refuses: :class:`InputError` for texts (missing, numbers typed
+        by hand, hidden figures), else :class:`ConsistencyError` for failed checks."""
+        if self.refusals:
+            raise InputError(list(self.refusals))
+        if self.failed:
+            raise ConsistencyError(list(self.failed))
+
+    def save(self, path: Path) -> Path:
+        """Write this value for the notebook kernel (a private file under ``build/``)."""
+        path.write_bytes(pickle.dumps(self, protocol=pickle.HIGHEST_PROTOCOL))
+        path.chmod(0o600)
+        return path
+
+    @staticmethod
+    def read(path: str | Path) -> Prepared:
+        """Read a value written by :meth:`save` (only ever a file rapport itself wrote)."""
+        value = pickle.loads(Path(path).read_bytes())  # noqa: S301 - rapport's own private build file
+        if not isinstance(value, Prepared):
+            raise TypeError(f"{path}: not a prepared report")
+        return value
+
+
+def input_hash(params: Params, narrative_files: list[Path]) -> str:
+    """A content hash of the params file, its data files and its narrative files."""
+    digest = hashlib.sha256()
+    for path in [params.path, *sorted(params.data.values()), *sorted(narrative_files)]:
+        digest.update(path.name.encode() + b"\0")
+        digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def _require_enrolments(params: Params, register, served: int | None = None) -> None:
+    """A register without rows, or a period in which nobody was enrolled, cannot make a report."""
+    file = str(params.data["participants"])
+    if register is None or len(register) == 0:
+        raise InputError([Problem(file, None, None, None, "ett register med minst en inskrivning")])
+    if served == 0:
+        first = register["inskrivningsdatum"].min()
+        last = register["avslutsdatum"].max() if register["avslutsdatum"].notna().all() else None
+        span = f"{first:%Y-%m-%d} – " + ("" if last is None else f"{last:%Y-%m-%d}")
+        raise InputError(
+            [
+                Problem(
+                    str(params.path),
+                    None,
+                    "period",
+                    f"{params.start} – {params.end}",
+                    f"en period då någon var inskriven (registret {Path(file).name} täcker {span.strip()})",
+                )
+            ]
+        )
+
+
+def prepare(params_path: str | Path, notebooks: Path | None = None, today: dt.date | None = None) -> Prepared:
+    """Prepare one report. ``notebooks`` is the folder of template notebooks: the params file's
+    template must be one of them, and it says which texts the report needs (without the folder,
+    missing texts are not looked for). Raises :class:`InputError` listing every problem in the
+    inputs."""
+    from . import narrative as nar
+    from .pipeline import compute_indicators, load_inputs, published_indicators
+
+    params = load_params(params_path)
+    notebook, problems = None, []
+    if notebooks is not None:
+        from .templates import notebook_for
+
+        try:
+            notebook = notebook_for(notebooks, params.template, params.path)
+        except InputError as exc:
+            problems = exc.problems
+    try:
+        inputs = load_inputs(params, today=today)
+    except InputError as exc:
+        raise InputError(problems + exc.problems) from None
+    if problems:
+        raise InputError(problems)
+    register = inputs["participants"]
+    _require_enrolments(params, register)
+    computed = compute_indicators(params, inputs)
+    _require_enrolments(params, register, computed["flows"]["served"])
+    published = published_indicators(params, computed)
+    checks = _run_checks(published, computed, params, inputs)
+    published["checks"] = [{"name": c.name, "ok": c.ok, "detail": c.detail} for c in checks]
+    published["input_warnings"] = len(inputs.get("warnings", []))  # a count: details via `rapport validate`
+    folder = nar.narrative_dir(params.path, params.extra.get("narrative"))
+    files = sorted(folder.glob("*.md")) if folder.is_dir() else []
+    sections = {path.stem: nar.read_section(folder, path.stem) or {} for path in files if path.is_file()}
+    refusals = _narrative_problems(sections, published, notebook, params)
+    return Prepared(
+        params=params,
+        indicators=published,
+        warnings=tuple(str(w) for w in inputs.get("warnings", [])),
+        failed=tuple(c for c in checks if not c.ok),
+        refusals=tuple(refusals),
+        input_hash=input_hash(params, files),
+        narrative=sections,
+        enrolments=len(register),
+        participants=int(register["deltagar_id"].nunique()),
+    )
+
+
+def _run_checks(published: dict, computed: dict, params: Params, inputs: dict) -> list[Check]:
+    """The consistency checks, on the computed figures and on what is published."""
+    from .checks import run_checks
+
+    return run_checks(computed)
+
+
+def _narrative_problems(sections: dict, indicators: dict, notebook: Path | None, params: Params) -> list[Problem]:
+    """Unknown placeholders raise at once (in drafts too); the rest is what a final report refuses."""
+    from . import narrative as nar
+
+    unknown: list[Problem] = []
+    refusals: list[Problem] = []
+    for parts in sections.values():
+        for part in parts.values():
+            try:
+                nar.fill(part, indicators)
+            except InputError as exc:
+                unknown += exc.problems
+            for file, line, number in nar.hand_typed_numbers(part):
+                refusals.append(Problem(file, line, None, number, "ett tal från en platshållare ({{ … }})"))
+    if unknown:
+        raise InputError(unknown)
+    if notebook is not None:
+        from .templates import sections as wanted
+
+        for section, part in wanted(notebook):
+            found = sections.get(section, {}).get(part)
+            if found is None or not found.text.strip():
+                where = f"{section}.md" + (f", del ”{part}”" if part else "")
+                refusals.insert(0, Problem(where, None, None, None, "text (krävs i en slutlig rapport)"))
+    return refusals
