@@ -1,0 +1,69 @@
+"""The example data in ``data/example/``: Avesta's and Västerås's registers and files."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+from pathlib import Path
+
+import numpy as np
+
+from .avesta import AVESTA_BUDGETS, avesta
+from .model import Spell
+from .vasteras import followup_rows, survey_rows, vasteras
+from .writers import BUDGET_COLUMNS, FOLLOWUP_COLUMNS, SURVEY_COLUMNS, register_order, register_table, write_csv
+
+
+def write_examples(outdir: str | Path) -> list[Path]:
+    """Write the example registers and budgets under ``outdir``; return the files written."""
+    outdir = Path(outdir)
+    return _write_avesta(outdir / "avesta") + _write_vasteras(outdir / "vasteras")
+
+
+def _write_avesta(folder: Path) -> list[Path]:
+    spells, _ = avesta(np.random.default_rng(1))
+    path = folder / "deltagare.csv"
+    write_csv(path, *register_table(spells, "AV", [_returning(spells)], "."))
+    written = [path]
+    for name, lines in AVESTA_BUDGETS.items():
+        path = folder / name
+        write_csv(path, BUDGET_COLUMNS, [list(line) for line in lines], delimiter=";")
+        written.append(path)
+    return written
+
+
+def _returning(spells: list[Spell]) -> tuple[int, int]:
+    """The same person enrolled twice: an early exit (2015) who came back in 2019; as row numbers."""
+    ordered = register_order(spells)
+    first = next(k for k, s in enumerate(ordered) if s.exit_date)
+    second = next(
+        k
+        for k, s in enumerate(ordered)
+        if s.enrol >= dt.date(2019, 1, 1)
+        and s.exit_date
+        and s.exit_date < dt.date(2021, 7, 1)
+        and s.sex == ordered[first].sex
+    )
+    return first, second
+
+
+def _write_vasteras(folder: Path) -> list[Path]:
+    rng = np.random.default_rng(2)  # one stream for the register, the survey and the follow-ups
+    spells, _ = vasteras(rng)
+    files = [  # in this order: the register gives the ids the follow-ups name
+        ("deltagare.csv", register_table(spells, "VS", [], ",", employment=True), ";"),
+        ("enkat-2020.csv", (SURVEY_COLUMNS, survey_rows(rng)), ","),
+        ("uppfoljning.csv", (FOLLOWUP_COLUMNS, followup_rows(rng, spells)), ","),
+    ]
+    for name, (header, rows), delimiter in files:
+        write_csv(folder / name, header, rows, delimiter=delimiter)
+    return [folder / name for name, _, _ in files]
+
+
+def main(argv: list[str] | None = None) -> int:
+    """``python -m rapportlib.demo [OUTDIR]``: (re)write the example data, by default in data/example."""
+    argv = sys.argv[1:] if argv is None else argv
+    outdir = Path(argv[0]) if argv else Path("data/example")
+    for path in write_examples(outdir):
+        print(path)
+    return 0
