@@ -1,11 +1,13 @@
 """Altair charts built from aggregated indicators only, rendered to static SVG.
 
 Each chart is a :class:`Figure`: the SVG (vector in both HTML and PDF, no JavaScript, no network),
-a caption and a text alternative that states the figures in words.
+a caption and a text alternative that states the figures in words. :data:`FIGURES` maps the name a
+notebook passes to ``rep.figure(name, …)`` to its builder.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import altair as alt
@@ -28,6 +30,10 @@ class Figure:
     caption: str
     alt: str
     svg: str
+
+
+#: What the registry holds: ``builder(indicators, *args)`` gives a figure, or ``None`` when its data are absent.
+FigureBuilder = Callable[..., "Figure | None"]
 
 
 def _theme(chart: alt.Chart) -> alt.Chart:
@@ -345,3 +351,18 @@ def comparison_chart(rows: list[dict]) -> Figure:
     )
     alt_text = "Andel i mål per rapport: " + "; ".join(f"{r['Rapport']} {fmt.percent(r['I mål'])}" for r in rows) + "."
     return Figure("comparison", "Andel i mål per team och period", alt_text, to_svg(chart))
+
+
+#: Every chart a report can show, by the name ``rep.figure(name, …)`` takes. (:func:`comparison_chart`
+#: is not a report's figure: the reviewers' index draws it from several reports.)
+FIGURES: dict[str, FigureBuilder] = {
+    "throughput_history": throughput_history_chart,
+    "outcome": outcome_chart,
+    "sex_age": sex_age_chart,
+    "age": age_chart,
+    "referrer": referrer_chart,
+    "support": support_chart,
+    "survey": survey_chart,
+    "followup": followup_chart,
+    "budget": budget_chart,
+}

@@ -256,8 +256,14 @@ class Report:
         return Block(f'<p class="about">{html.escape(text)}</p>', text, text)
 
     def table(self, name: str, *args) -> Block | None:
-        """A numbered table by name, e.g. ``rep.table("flows")`` or ``rep.table("referrer", "new")``."""
-        builder = getattr(tables, f"{name.replace('-', '_')}_table")
+        """A numbered table by name, e.g. ``rep.table("flow")`` or ``rep.table("referrer", "new")``.
+
+        ``name`` is a key of :data:`rapportlib.tables.TABLES` (a ``-`` reads as ``_``); any other
+        name raises :class:`KeyError` listing the known names.
+        """
+        builder = tables.TABLES.get(name.replace("-", "_"))
+        if builder is None:
+            raise KeyError(f"no table named {name!r}; known tables: {', '.join(sorted(tables.TABLES))}")
         tab = builder(self.indicators, *args)
         if tab is None:
             return EMPTY
@@ -273,8 +279,15 @@ class Report:
         return Block(tab.to_html(n), tab.to_markdown(n), tab.to_text(n), meta={"table": tab.key, "number": n})
 
     def figure(self, name: str, *args) -> Block | None:
-        """A numbered chart by name, e.g. ``rep.figure("throughput_history")``."""
-        fig = getattr(charts, f"{name.replace('-', '_')}_chart")(self.indicators, *args)
+        """A numbered chart by name, e.g. ``rep.figure("throughput_history")``.
+
+        ``name`` is a key of :data:`rapportlib.charts.FIGURES` (a ``-`` reads as ``_``); any other
+        name raises :class:`KeyError` listing the known names.
+        """
+        builder = charts.FIGURES.get(name.replace("-", "_"))
+        if builder is None:
+            raise KeyError(f"no figure named {name!r}; known figures: {', '.join(sorted(charts.FIGURES))}")
+        fig = builder(self.indicators, *args)
         if fig is None:
             return EMPTY
         self._figures += 1
