@@ -36,7 +36,9 @@ POPULATIONS = ("new", "active_start", "active_end", "served", "exits")
 
 
 def _age_years(pops: dict, start: pd.Timestamp, end: pd.Timestamp) -> dict:
-    """The year in which each population's age is taken (data contract §3)."""
+    """The year in which each population's age (*ålder*) is taken (data contract §3): the enrolment
+    year for the new, the year of the period's start or end for those enrolled then, the year of the
+    later of enrolment and period start for the served, and the exit year for the exits."""
     served = pops["served"]["inskrivningsdatum"].where(pops["served"]["inskrivningsdatum"] > start, start)
     return {
         "new": pops["new"]["inskrivningsdatum"].dt.year,
@@ -70,22 +72,27 @@ class Period:
 
     @cached_property
     def pops(self) -> dict[str, pd.DataFrame]:
+        """*Periodens populationer* (see :func:`~rapportlib.indicators.periods.populations`)."""
         return populations(self.reg, self.start, self.end)
 
     @property
     def exits(self) -> pd.DataFrame:
+        """*Avslutade*: the enrolments that ended in the period, early dropouts included."""
         return self.pops["exits"]
 
     @cached_property
     def sexes(self) -> tuple[str, ...]:
+        """*Kön* reported: ``kvinna`` and ``man``, and ``annat`` when the register has it."""
         return sex_keys(self.reg)
 
     @cached_property
     def outcome(self) -> dict:
+        """*Resultat / i mål* of the exits (see :func:`~rapportlib.indicators.outcomes.outcomes`)."""
         return outcomes.outcomes(self.exits, self.rules.in_goal, self.sexes)
 
     @cached_property
     def budget_summary(self) -> dict | None:
+        """*Budgetutfall* when there is a budget, else ``None``."""
         return None if self.budget is None else economy.budget_summary(self.budget)
 
     @cached_property
@@ -274,7 +281,8 @@ def compute(
     payback_config: dict | None = None,
     history_windows: int = 6,
 ) -> dict:
-    """Every indicator for one team and period, as a JSON-ready nested dict (the steps of :data:`STEPS`)."""
+    """Every indicator (*nyckeltal*) for one team and period, as a JSON-ready nested dict: the keys
+    of the steps of :data:`STEPS`, in that order."""
     period = Period(
         team=team,
         reg=with_dropouts(register, rules.trial_months),
