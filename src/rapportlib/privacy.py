@@ -93,80 +93,95 @@ def _apply(
                 suppressed.append(".".join([*prefix, c, *([field] if field else []), *([r] if r != "n" else [])]))
 
 
+def _protect_by_sex(out: dict, threshold: int, suppressed: list[str]) -> None:
+    """Outcome × sex: rows = reasons (total: ``outcomes.counts``), columns = sexes (total: the
+    denominators); a sex's in-goal figures go when one of its goal reasons is hidden or they are small."""
+    reasons, sexes = list(out["counts"]), list(out["by_sex"])
+    _apply(out["by_sex"], reasons, sexes, "counts", threshold, suppressed, ["outcomes", "by_sex"])
+    for sex in sexes:
+        cell = out["by_sex"][sex]
+        goal = [cell["counts"][c] for c in out["in_goal_codes"]]
+        if any(v is None for v in goal) or _hidden(cell["in_goal"], threshold):
+            cell["in_goal"] = cell["in_goal_share"] = None
+            suppressed.append(f"outcomes.by_sex.{sex}.in_goal")
+
+
+def _protect_in_goal_by_sex(out: dict, threshold: int, suppressed: list[str]) -> None:
+    """In goal × sex with the published total in goal; also hidden where :func:`_protect_by_sex`
+    hid the sex's in-goal count."""
+    by_sex = {s: {"n": out["in_goal_by_sex"][s]} for s in out["in_goal_by_sex"]}
+    hidden_sexes = [s for s in out["by_sex"] if out["by_sex"][s]["in_goal"] is None]
+    _apply(by_sex, ["n"], list(by_sex), None, threshold, suppressed, ["outcomes", "in_goal_by_sex"], cols_total=False)
+    for s in by_sex:
+        if by_sex[s]["n"] is None or s in hidden_sexes:
+            out["in_goal_by_sex"][s] = None
+
+
+def _protect_by_sex_age_band(out: dict, threshold: int, suppressed: list[str]) -> None:
+    """Outcome × sex × age band: the cells' totals and goals; per-reason detail is not published."""
+    grid = out["by_sex_age_band"]
+    bands = list(next(iter(grid.values()))) if grid else []
+    for sex in grid:
+        for band in bands:
+            grid[sex][band]["counts"] = None
+    for field in ("denominator", "in_goal"):
+        flat = {sex: {b: grid[sex][b][field] for b in bands} for sex in grid}
+        _apply(flat, bands, list(grid), None, threshold, suppressed, ["outcomes", "by_sex_age_band"])
+        for sex in grid:
+            for b in bands:
+                cell = grid[sex][b]
+                cell[field] = flat[sex][b]
+                if cell["denominator"] is None:
+                    cell["in_goal"] = None
+                if cell["in_goal"] is None or cell["denominator"] is None:
+                    cell["in_goal_share"] = None
+
+
+def _protect_by_unit(out: dict, threshold: int, suppressed: list[str]) -> None:
+    """Outcome × sub-unit; a unit's in-goal figures go when one of its goal reasons is hidden."""
+    units = list(out["by_unit"])
+    if not units:
+        return
+    _apply(out["by_unit"], list(out["counts"]), units, "counts", threshold, suppressed, ["outcomes", "by_unit"])
+    for unit in units:
+        cell = out["by_unit"][unit]
+        if any(cell["counts"][c] is None for c in out["in_goal_codes"]):
+            cell["in_goal"] = cell["in_goal_share"] = None
+
+
+#: The tables crossing outcome with personal attributes, protected in this order (always).
+_OUTCOME_STEPS = (_protect_by_sex, _protect_in_goal_by_sex, _protect_by_sex_age_band, _protect_by_unit)
+
+
+def _protect_strict(ind: dict, threshold: int, suppressed: list[str]) -> None:
+    """Strict mode: every person-count table of :data:`_STRICT_TABLES` (each one row, with its
+    published total where there is one) and the number of early dropouts."""
+    for table_path, total_path in _STRICT_TABLES:
+        try:
+            counts = _get(ind, table_path)
+        except KeyError:
+            continue
+        keys = list(counts)
+        wrapped = {k: {"n": counts[k]} for k in keys}
+        rows_total = total_path is not None
+        _apply(wrapped, ["n"], keys, None, threshold, suppressed, list(table_path), rows_total, cols_total=False)
+        for k in keys:
+            counts[k] = wrapped[k]["n"]
+    flows = ind["flows"]
+    for key in ("early_dropouts",):
+        if _hidden(flows[key], threshold):
+            flows[key] = None
+            suppressed.append(f"flows.{key}")
+
+
 def protect(indicators: dict, threshold: int = 5, strict: bool = False) -> dict:
     """A copy of the indicators with small counts suppressed (see the module docstring)."""
     ind = copy.deepcopy(indicators)
     suppressed: list[str] = []
     if threshold > 1:
-        out = ind["outcomes"]
-        reasons = list(out["counts"])
-        sexes = list(out["by_sex"])
-        # outcome × sex: rows = reasons (total: outcomes.counts), columns = sexes (total: denominators)
-        _apply(out["by_sex"], reasons, sexes, "counts", threshold, suppressed, ["outcomes", "by_sex"])
-        for sex in sexes:
-            cell = out["by_sex"][sex]
-            goal = [cell["counts"][c] for c in out["in_goal_codes"]]
-            if any(v is None for v in goal) or _hidden(cell["in_goal"], threshold):
-                cell["in_goal"] = cell["in_goal_share"] = None
-                suppressed.append(f"outcomes.by_sex.{sex}.in_goal")
-        # in goal × sex with the published total in goal
-        by_sex = {s: {"n": out["in_goal_by_sex"][s]} for s in out["in_goal_by_sex"]}
-        hidden_sexes = [s for s in sexes if out["by_sex"][s]["in_goal"] is None]
-        _apply(
-            by_sex, ["n"], list(by_sex), None, threshold, suppressed, ["outcomes", "in_goal_by_sex"], cols_total=False
-        )
-        for s in by_sex:
-            if by_sex[s]["n"] is None or s in hidden_sexes:
-                out["in_goal_by_sex"][s] = None
-        # outcome × sex × age band: the cells' totals and goals; per-reason detail is not published
-        grid = out["by_sex_age_band"]
-        bands = list(next(iter(grid.values()))) if grid else []
-        for sex in grid:
-            for band in bands:
-                grid[sex][band]["counts"] = None
-        for field in ("denominator", "in_goal"):
-            flat = {sex: {b: grid[sex][b][field] for b in bands} for sex in grid}
-            _apply(flat, bands, list(grid), None, threshold, suppressed, ["outcomes", "by_sex_age_band"])
-            for sex in grid:
-                for b in bands:
-                    grid[sex][b][field] = flat[sex][b]
-                    if grid[sex][b]["denominator"] is None:
-                        grid[sex][b]["in_goal"] = None
-                    if grid[sex][b]["in_goal"] is None or grid[sex][b]["denominator"] is None:
-                        grid[sex][b]["in_goal_share"] = None
-        # outcome × sub-unit
-        units = list(out["by_unit"])
-        if units:
-            _apply(out["by_unit"], reasons, units, "counts", threshold, suppressed, ["outcomes", "by_unit"])
-            for unit in units:
-                cell = out["by_unit"][unit]
-                if any(cell["counts"][c] is None for c in out["in_goal_codes"]):
-                    cell["in_goal"] = cell["in_goal_share"] = None
+        for step in _OUTCOME_STEPS:
+            step(ind["outcomes"], threshold, suppressed)
         if strict:
-            for table_path, total_path in _STRICT_TABLES:
-                try:
-                    counts = _get(ind, table_path)
-                except KeyError:
-                    continue
-                keys = list(counts)
-                wrapped = {k: {"n": counts[k]} for k in keys}
-                _apply(
-                    wrapped,
-                    ["n"],
-                    keys,
-                    None,
-                    threshold,
-                    suppressed,
-                    list(table_path),
-                    rows_total=total_path is not None,
-                    cols_total=False,
-                )
-                for k in keys:
-                    counts[k] = wrapped[k]["n"]
-            flows = ind["flows"]
-            for key in ("early_dropouts",):
-                if _hidden(flows[key], threshold):
-                    flows[key] = None
-                    suppressed.append(f"flows.{key}")
+            _protect_strict(ind, threshold, suppressed)
     ind["privacy"] = {"threshold": threshold, "strict": strict, "suppressed": sorted(set(suppressed))}
     return ind

@@ -1,12 +1,17 @@
 """Indicators of an annual report, computed from a register as pure functions.
 
 :func:`compute` assembles the ``indicators.json`` structure of the data contract (§5) and the
-project's additional keys.
+project's additional keys. It runs the steps of :data:`STEPS` in order; each step returns one or
+more top-level keys (or none, when its input is missing). The order of the steps is the order of
+the keys in the published JSON, so it must not change.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import cached_property
 
 import pandas as pd
 
@@ -31,7 +36,9 @@ POPULATIONS = ("new", "active_start", "active_end", "served", "exits")
 
 
 def _age_years(pops: dict, start: pd.Timestamp, end: pd.Timestamp) -> dict:
-    """The year in which each population's age is taken (data contract §3)."""
+    """The year in which each population's age (*ålder*) is taken (data contract §3): the enrolment
+    year for the new, the year of the period's start or end for those enrolled then, the year of the
+    later of enrolment and period start for the served, and the exit year for the exits."""
     served = pops["served"]["inskrivningsdatum"].where(pops["served"]["inskrivningsdatum"] > start, start)
     return {
         "new": pops["new"]["inskrivningsdatum"].dt.year,
@@ -40,6 +47,221 @@ def _age_years(pops: dict, start: pd.Timestamp, end: pd.Timestamp) -> dict:
         "served": served.dt.year,
         "exits": pops["exits"]["avslutsdatum"].dt.year,
     }
+
+
+@dataclass
+class Period:
+    """The inputs of one team's period: the register with early dropouts marked (``reg``), the
+    period as timestamps and the optional inputs beside the register. Values that several steps
+    share (populations, outcome, budget summary, payback) are computed once, on first use."""
+
+    team: str
+    reg: pd.DataFrame
+    start: pd.Timestamp
+    end: pd.Timestamp
+    rules: Rules
+    budget: pd.DataFrame | None = None
+    survey_answers: pd.DataFrame | None = None
+    followup_rows: pd.DataFrame | None = None
+    goal_targets: dict | None = None
+    plan: dict | None = None
+    staff: list | None = None
+    survey_top: int = 2
+    payback_config: dict | None = None
+    history_windows: int = 6
+
+    @cached_property
+    def pops(self) -> dict[str, pd.DataFrame]:
+        """*Periodens populationer* (see :func:`~rapportlib.indicators.periods.populations`)."""
+        return populations(self.reg, self.start, self.end)
+
+    @property
+    def exits(self) -> pd.DataFrame:
+        """*Avslutade*: the enrolments that ended in the period, early dropouts included."""
+        return self.pops["exits"]
+
+    @cached_property
+    def sexes(self) -> tuple[str, ...]:
+        """*Kön* reported: ``kvinna`` and ``man``, and ``annat`` when the register has it."""
+        return sex_keys(self.reg)
+
+    @cached_property
+    def outcome(self) -> dict:
+        """*Resultat / i mål* of the exits (see :func:`~rapportlib.indicators.outcomes.outcomes`)."""
+        return outcomes.outcomes(self.exits, self.rules.in_goal, self.sexes)
+
+    @cached_property
+    def budget_summary(self) -> dict | None:
+        """*Budgetutfall* when there is a budget, else ``None``."""
+        return None if self.budget is None else economy.budget_summary(self.budget)
+
+    @cached_property
+    def payback(self) -> dict:
+        """*Återbetalningstid* with the cost table used: the packaged defaults overridden by the
+        params file; the period's cost from the params file, else the budget's total outcome."""
+        config = self.payback_config or {}
+        costs = {**payback.default_costs(), **(config.get("costs") or {})}
+        period_cost = config.get("period_cost")
+        if period_cost is None and self.budget_summary is not None:
+            period_cost = self.budget_summary["total"]["outcome"]
+        return {**payback.payback(self.exits, period_cost, costs, config.get("financing")), "costs": costs}
+
+
+def _identity(p: Period) -> dict:
+    """Whose report, which period (*period*) and which rules (*regler*) it was computed with."""
+    return {
+        "team": p.team,
+        "period": {"start": p.start.date().isoformat(), "end": p.end.date().isoformat()},
+        "rules": {
+            "trial_months": p.rules.trial_months,
+            "in_goal": list(p.rules.in_goal),
+            "throughput_population": p.rules.throughput_population,
+        },
+    }
+
+
+def _flows(p: Period) -> dict:
+    """*Flöden* and *könsfördelning* per population."""
+    return {
+        "flows": flows.flows(p.pops),
+        "sex": {name: flows.sex_split(p.pops[name], p.sexes) for name in POPULATIONS},
+    }
+
+
+def _outcomes(p: Period) -> dict:
+    """*Resultat vid avslut*: in all, per sex, per sex and age band, per sub-unit, details."""
+    in_goal = p.rules.in_goal
+    return {
+        "outcomes": {
+            **p.outcome,
+            "by_sex": outcomes.outcomes_by_sex(p.exits, in_goal, p.sexes),
+            "by_sex_age_band": outcomes.outcomes_by_sex_age_band(p.exits, in_goal, p.sexes),
+            "by_unit": outcomes.outcomes_by_unit(p.exits, in_goal),
+            "details": outcomes.exit_details(p.exits),
+            "active_jobseekers": outcomes.active_jobseekers(p.exits, in_goal),
+        }
+    }
+
+
+def _throughput(p: Period) -> dict:
+    """*Genomströmningstid* of the period and over time."""
+    population, in_goal = p.rules.throughput_population, p.rules.in_goal
+    return {
+        "throughput": {
+            "population": population,
+            "months": throughput.throughput(p.exits, population, in_goal, p.sexes),
+            "history": throughput.throughput_history(p.reg, p.end, population, in_goal, p.history_windows),
+        }
+    }
+
+
+def _participants(p: Period) -> dict:
+    """Who the participants are: *ålder*, *åldersfördelning*, *remittent*, *försörjningsgrund*,
+    *tid i offentlig försörjning*, *utbildningsnivå* and *försörjning före och efter*."""
+    pops, years = p.pops, _age_years(p.pops, p.start, p.end)
+    return {
+        "age": {
+            "active_end": participants.age_summary(pops["active_end"], p.end.year),
+            "exits": participants.age_at_exit(p.exits, p.sexes),
+        },
+        "age_bands": {name: participants.age_bands(pops[name], years[name]) for name in POPULATIONS},
+        "referrer": {name: participants.referrers(pops[name]) for name in ("new", "active_end")},
+        "payer": {name: participants.payers(pops[name]) for name in ("new", "active_end")},
+        "benefit_years": {"exits": participants.benefit_years(p.exits, p.sexes)},
+        "benefit_year_bins": {"new": participants.benefit_year_bins(pops["new"])},
+        "education": {"new": participants.education(pops["new"])},
+        "support": {
+            "exits": participants.support_before_after(p.exits),
+            "exits_totals": participants.support_totals(p.exits),
+        },
+    }
+
+
+def _employment(p: Period) -> dict:
+    """*Sysselsättning före och efter* for the exits."""
+    return {"employment": {"exits": employment.employment_before_after(p.exits)}}
+
+
+def _register(p: Period) -> dict:
+    """The register as a whole (*registret*): enrolments, distinct persons, and exits dated before
+    their enrolment (an error in the register; should be 0)."""
+    reg = p.reg
+    return {
+        "register": {
+            "enrolments": len(reg),
+            "persons": int(reg["deltagar_id"].nunique()),
+            "exit_before_enrolment": int((reg["avslutsdatum"] < reg["inskrivningsdatum"]).sum()),
+        }
+    }
+
+
+def _capacity(p: Period) -> dict:
+    """*Kapacitet* (with the plan's capacity when there is one) and *bemanning* when staff is given."""
+    plan = (p.plan or {}).get("capacity")
+    result = {"capacity": capacity.capacity(p.reg, p.pops, p.start, p.end, (plan or {}).get("max_months"))}
+    if plan:
+        result["capacity"]["plan"] = dict(plan)
+    if p.staff:
+        result["staff"] = capacity.staff_by_owner(p.staff)
+    return result
+
+
+def _economy(p: Period) -> dict:
+    """*Budgetutfall* when there is a budget; *plan mot utfall* when the plan has income or costs."""
+    plan = p.plan or {}
+    result = {}
+    if p.budget_summary is not None:
+        result["budget"] = p.budget_summary
+    if plan.get("income") or plan.get("costs"):
+        result["economy_plan"] = economy.plan_vs_outcome(plan, p.budget)
+    return result
+
+
+def _payback(p: Period) -> dict:
+    """*Återbetalningstid* (see :attr:`Period.payback`)."""
+    return {"payback": p.payback}
+
+
+def _survey(p: Period) -> dict:
+    """*Deltagarenkät* when there are answers."""
+    return {} if p.survey_answers is None else {"survey": survey.survey_summary(p.survey_answers, p.survey_top)}
+
+
+def _followups(p: Period) -> dict:
+    """*Uppföljning efter avslut* beside the result at exit, when there are follow-ups."""
+    if p.followup_rows is None:
+        return {}
+    return {
+        "followups": {
+            "months": followups.followup_summary(p.followup_rows, p.reg, p.start, p.end),
+            "result_at_exit": followups.result_groups(p.outcome["counts"], p.outcome["denominator"]),
+        }
+    }
+
+
+def _goals(p: Period) -> dict:
+    """*Målbild mot utfall* when the params file sets goals."""
+    if not p.goal_targets:
+        return {}
+    return {"goals": goals.goals_vs_outcome(p.goal_targets, p.outcome, p.payback["months"])}
+
+
+#: The steps of :func:`compute`, in the order of the keys of ``indicators.json``.
+STEPS: tuple[Callable[[Period], dict], ...] = (
+    _identity,
+    _flows,
+    _outcomes,
+    _throughput,
+    _participants,
+    _employment,
+    _register,
+    _capacity,
+    _economy,
+    _payback,
+    _survey,
+    _followups,
+    _goals,
+)
 
 
 def compute(
@@ -59,84 +281,25 @@ def compute(
     payback_config: dict | None = None,
     history_windows: int = 6,
 ) -> dict:
-    """Every indicator for one team and period, as a JSON-ready nested dict."""
-    reg = with_dropouts(register, rules.trial_months)
-    start_ts, end_ts = as_timestamp(start), as_timestamp(end)
-    pops = populations(reg, start_ts, end_ts)
-    sexes = sex_keys(reg)
-    exits = pops["exits"]
-    years = _age_years(pops, start_ts, end_ts)
-    outcome = outcomes.outcomes(exits, rules.in_goal, sexes)
-    result = {
-        "team": team,
-        "period": {"start": start_ts.date().isoformat(), "end": end_ts.date().isoformat()},
-        "rules": {
-            "trial_months": rules.trial_months,
-            "in_goal": list(rules.in_goal),
-            "throughput_population": rules.throughput_population,
-        },
-        "flows": flows.flows(pops),
-        "sex": {name: flows.sex_split(pops[name], sexes) for name in POPULATIONS},
-        "outcomes": {
-            **outcome,
-            "by_sex": outcomes.outcomes_by_sex(exits, rules.in_goal, sexes),
-            "by_sex_age_band": outcomes.outcomes_by_sex_age_band(exits, rules.in_goal, sexes),
-            "by_unit": outcomes.outcomes_by_unit(exits, rules.in_goal),
-            "details": outcomes.exit_details(exits),
-            "active_jobseekers": outcomes.active_jobseekers(exits, rules.in_goal),
-        },
-        "throughput": {
-            "population": rules.throughput_population,
-            "months": throughput.throughput(exits, rules.throughput_population, rules.in_goal, sexes),
-            "history": throughput.throughput_history(
-                reg, end, rules.throughput_population, rules.in_goal, history_windows
-            ),
-        },
-        "age": {
-            "active_end": participants.age_summary(pops["active_end"], end_ts.year),
-            "exits": participants.age_at_exit(exits, sexes),
-        },
-        "age_bands": {name: participants.age_bands(pops[name], years[name]) for name in POPULATIONS},
-        "referrer": {name: participants.referrers(pops[name]) for name in ("new", "active_end")},
-        "payer": {name: participants.payers(pops[name]) for name in ("new", "active_end")},
-        "benefit_years": {"exits": participants.benefit_years(exits, sexes)},
-        "benefit_year_bins": {"new": participants.benefit_year_bins(pops["new"])},
-        "education": {"new": participants.education(pops["new"])},
-        "support": {
-            "exits": participants.support_before_after(exits),
-            "exits_totals": participants.support_totals(exits),
-        },
-        "employment": {"exits": employment.employment_before_after(exits)},
-        "register": {
-            "enrolments": len(reg),
-            "persons": int(reg["deltagar_id"].nunique()),
-            "exit_before_enrolment": int((reg["avslutsdatum"] < reg["inskrivningsdatum"]).sum()),
-        },
-    }
-    plan = plan or {}
-    result["capacity"] = capacity.capacity(reg, pops, start_ts, end_ts, (plan.get("capacity") or {}).get("max_months"))
-    if plan.get("capacity"):
-        result["capacity"]["plan"] = dict(plan["capacity"])
-    if staff:
-        result["staff"] = capacity.staff_by_owner(staff)
-    if budget is not None:
-        result["budget"] = economy.budget_summary(budget)
-    if plan.get("income") or plan.get("costs"):
-        result["economy_plan"] = economy.plan_vs_outcome(plan, budget)
-    config = payback_config or {}
-    costs = {**payback.default_costs(), **(config.get("costs") or {})}
-    period_cost = config.get("period_cost")
-    if period_cost is None and budget is not None:
-        period_cost = result["budget"]["total"]["outcome"]
-    result["payback"] = payback.payback(exits, period_cost, costs, config.get("financing"))
-    result["payback"]["costs"] = costs
-    if survey_answers is not None:
-        result["survey"] = survey.survey_summary(survey_answers, survey_top)
-    if followup_rows is not None:
-        result["followups"] = {
-            "months": followups.followup_summary(followup_rows, reg, start_ts, end_ts),
-            "result_at_exit": followups.result_groups(outcome["counts"], outcome["denominator"]),
-        }
-    if goal_targets:
-        result["goals"] = goals.goals_vs_outcome(goal_targets, outcome, result["payback"]["months"])
+    """Every indicator (*nyckeltal*) for one team and period, as a JSON-ready nested dict: the keys
+    of the steps of :data:`STEPS`, in that order."""
+    period = Period(
+        team=team,
+        reg=with_dropouts(register, rules.trial_months),
+        start=as_timestamp(start),
+        end=as_timestamp(end),
+        rules=rules,
+        budget=budget,
+        survey_answers=survey_answers,
+        followup_rows=followup_rows,
+        goal_targets=goal_targets,
+        plan=plan,
+        staff=staff,
+        survey_top=survey_top,
+        payback_config=payback_config,
+        history_windows=history_windows,
+    )
+    result: dict = {}
+    for step in STEPS:
+        result.update(step(period))
     return result

@@ -10,8 +10,8 @@ from .periods import DAYS_PER_MONTH, as_timestamp
 
 
 def daily_enrolled(register: pd.DataFrame, start, end) -> np.ndarray:
-    """Number enrolled at the end of each day of the period (enrolled on or before the day, not
-    exited on or before it)."""
+    """*Inskrivna per dag*: the number enrolled at the end of each day of the period (enrolled on or
+    before the day, not exited on or before it)."""
     start, end = as_timestamp(start), as_timestamp(end)
     n = (end - start).days + 1
     first = (register["inskrivningsdatum"] - start).dt.days.to_numpy()

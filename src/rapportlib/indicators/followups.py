@@ -18,6 +18,8 @@ GROUPS = {
 
 
 def _grouped(values: pd.Series) -> dict[str, int]:
+    """Antal per *uppföljningsgrupp*: how many of the statuses or exit reasons fall in each group of
+    :data:`GROUPS` (codes outside every group are not counted)."""
     return {g: int(values.isin(codes).sum()) for g, codes in GROUPS.items()}
 
 
@@ -70,7 +72,8 @@ def followup_summary(followups: pd.DataFrame, register: pd.DataFrame, start, end
 
 
 def result_groups(outcome_counts: dict[str, int], denominator: int) -> dict:
-    """The period's result at exit in the follow-up groups (shares of exits without early dropouts)."""
+    """*Resultat vid avslut* per uppföljningsgrupp: the period's exits (early dropouts left out) per
+    group of :data:`GROUPS`, with shares of those exits, for comparison with the follow-ups."""
     return {
         g: {
             "count": sum(outcome_counts.get(c, 0) for c in codes),

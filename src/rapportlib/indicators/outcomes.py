@@ -32,10 +32,14 @@ def outcomes(exits: pd.DataFrame, in_goal: tuple[str, ...], sexes: tuple[str, ..
 
 
 def _counted(exits: pd.DataFrame) -> pd.DataFrame:
+    """*Avslut utan tidiga avhopp*: the exits that count towards the result (early dropouts left out)."""
     return exits.loc[~exits["dropout"]]
 
 
 def _summary(group: pd.DataFrame, in_goal: tuple[str, ...]) -> dict:
+    """*Resultat / i mål* of one group of counted exits: ``counts`` per exit reason
+    (*avslutsanledning*), ``denominator`` (the group's size), ``in_goal`` (exits to a goal reason)
+    and ``in_goal_share`` = in_goal / denominator (``None`` for an empty group)."""
     n_goal = int(group["avslutsanledning"].isin(in_goal).sum())
     return {
         "counts": counts(group["avslutsanledning"], EXIT_REASONS),

@@ -9,7 +9,8 @@ from ._util import counts, mean_or_none, share_or_none
 
 
 def ages_at(population: pd.DataFrame, years: pd.Series | int) -> pd.Series:
-    """Age of each person as a given year minus birth year (the register has birth years only)."""
+    """*Ålder*: each person's age as a given year minus the birth year (*födelseår*); the register
+    has birth years only, so this is the age the person reaches during that year."""
     return years - population["fodelsear"]
 
 
@@ -39,7 +40,8 @@ def age_at_exit(exits: pd.DataFrame, sexes: tuple[str, ...]) -> dict:
 
 
 def age_band(ages: pd.Series) -> pd.Series:
-    """The band 15–29, 30–44, 45–59 or 60–74 of each age; other ages get no band (``NA``)."""
+    """*Åldersgrupp*: the band 15–29, 30–44, 45–59 or 60–74 that each age falls in; ages outside
+    every band get none (``NA``)."""
     bins = [14, 29, 44, 59, 74]
     return pd.cut(ages, bins=bins, labels=list(AGE_BANDS)).astype("string")
 
@@ -51,12 +53,14 @@ def age_bands_at_enrolment(new: pd.DataFrame) -> dict[str, int]:
 
 
 def referrers(population: pd.DataFrame) -> dict[str, int]:
-    """*Remittent*: enrolments per referring agency."""
+    """*Remittent*: enrolments per referring agency, i.e. who sent the person to the team (AF, FK,
+    kommun, region or annan)."""
     return counts(population["remittent"], REFERRERS)
 
 
 def main_source(population: pd.DataFrame) -> pd.Series:
-    """The main (first listed) support source before enrolment, ``NA`` where none is listed."""
+    """*Huvudsaklig försörjning före*: each person's main support source before enrolment, taken as
+    the first one listed; ``NA`` where none is listed."""
     return population["forsorjning_fore"].map(lambda codes: codes[0] if codes else pd.NA)
 
 
@@ -106,8 +110,9 @@ def support_before_after(exits: pd.DataFrame) -> dict[str, dict]:
 
 
 def support_totals(exits: pd.DataFrame) -> dict[str, int]:
-    """Totals behind :func:`support_before_after`: sources listed, persons with none listed
-    (``missing_*``) and the share denominators (sources + missing)."""
+    """*Försörjning före och efter, summor*: the totals behind :func:`support_before_after`, before
+    and after: the number of sources listed (``sources_*``), persons with none listed (``missing_*``,
+    "uppgift saknas") and the share denominators (sources + missing); ``persons`` = the exits."""
     out = {}
     for side, col in (("before", "forsorjning_fore"), ("after", "forsorjning_efter")):
         lengths = exits[col].map(len)

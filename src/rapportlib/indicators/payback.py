@@ -17,13 +17,15 @@ STATE_PAYERS = ("fk", "af", "staten_ovrigt")
 
 
 def default_costs() -> dict:
-    """The packaged default cost table: source → ``{payer, kr_per_year}`` (illustrative figures)."""
+    """*Kostnadstabell*: the packaged default public cost of each support source, as source →
+    ``{payer, kr_per_year}`` (who pays it and kronor per year; illustrative figures)."""
     text = resources.files("rapportlib").joinpath("payback_costs.yml").read_text(encoding="utf-8")
     return yaml.safe_load(text)
 
 
 def _monthly(sources, costs: dict) -> dict[str, float]:
-    """Public cost per month of one person, per payer; several sources share the time equally."""
+    """*Offentlig kostnad per månad* for one person, per payer: each listed source's yearly cost / 12,
+    divided by the number of sources listed (several sources share the time equally)."""
     out = dict.fromkeys(PAYBACK_PAYERS, 0.0)
     for code in sources:
         entry = costs[code]
@@ -32,7 +34,8 @@ def _monthly(sources, costs: dict) -> dict[str, float]:
 
 
 def _total_monthly(sources: pd.Series, costs: dict) -> dict[str, float]:
-    """Monthly cost per payer summed over persons; each distinct combination is priced once."""
+    """*Offentlig kostnad per månad* for a group: the monthly cost per payer summed over persons
+    (see :func:`_monthly`); each distinct combination of sources is priced once."""
     total = dict.fromkeys(PAYBACK_PAYERS, 0.0)
     for combo, n in sources.value_counts().items():
         for payer, value in _monthly(combo, costs).items():
@@ -64,6 +67,7 @@ def payback(exits: pd.DataFrame, period_cost: float | None, costs: dict, financi
     total = sum(reduction.values())
 
     def months(cost, saved):
+        """*Återbetalningstid* in months: the cost ÷ the monthly saving (``None`` without either)."""
         return None if cost is None or saved <= 0 else cost / saved
 
     state_saved = sum(reduction[p] for p in STATE_PAYERS)

@@ -43,7 +43,8 @@ def shift_month_end(day: pd.Timestamp, months: int) -> pd.Timestamp:
 
 
 def months_between(start: pd.Series, end: pd.Series) -> pd.Series:
-    """Months from ``start`` to ``end`` as days / 30.4375 (data contract §3)."""
+    """*Månader* (tid i insatsen): the months from ``start`` to ``end``, counted as days / 30.4375,
+    the mean length of a month (data contract §3)."""
     return (pd.to_datetime(end) - pd.to_datetime(start)).dt.days / DAYS_PER_MONTH
 
 
@@ -63,7 +64,8 @@ def early_dropout(register: pd.DataFrame, trial_months: int) -> pd.Series:
 
 
 def with_dropouts(register: pd.DataFrame, trial_months: int) -> pd.DataFrame:
-    """A new register with the boolean column ``dropout`` (see :func:`early_dropout`)."""
+    """The register with *tidigt avhopp* marked: a new register with the boolean column ``dropout``,
+    true for enrolments that ended as early dropouts (see :func:`early_dropout`)."""
     return register.assign(dropout=early_dropout(register, trial_months))
 
 

@@ -9,8 +9,9 @@ from .periods import as_timestamp, months_between, shift_month_end
 
 
 def throughput_population(exits: pd.DataFrame, population: str, in_goal: tuple[str, ...]) -> pd.DataFrame:
-    """The exits whose time is measured: early dropouts are always left out; with
-    ``population="in_goal"`` only exits to a goal reason count, with ``"all_exits"`` every other exit.
+    """*Mätta avslut* (genomströmningstidens population): the exits whose time is measured. Early
+    dropouts are always left out; with ``population="in_goal"`` only exits to a goal reason count,
+    with ``"all_exits"`` every other exit.
     """
     counted = exits.loc[~exits["dropout"]]
     if population == "in_goal":
