@@ -21,7 +21,7 @@ def load_inputs(params: Params, today: dt.date | None = None) -> dict:
 
     problems, warnings = [], []
     inputs: dict = {}
-    aliases = load_aliases(params.extra.get("aliases"))
+    aliases = load_aliases(params.aliases)
     readers = {
         "participants": lambda path, **o: check_register(
             path, aliases=aliases, today=today, trial_months=params.rules.trial_months, **o
@@ -54,7 +54,6 @@ def indicators_for(params_path: str | Path) -> tuple[Params, dict]:
 
     params = load_params(params_path)
     inputs = load_inputs(params)
-    extra = params.extra
     result = compute(
         inputs["participants"],
         team=params.team,
@@ -64,11 +63,11 @@ def indicators_for(params_path: str | Path) -> tuple[Params, dict]:
         budget=inputs.get("budget"),
         survey_answers=inputs.get("survey"),
         followup_rows=inputs.get("followups"),
-        goal_targets=extra.get("goals"),
-        plan=extra.get("plan"),
-        staff=extra.get("staff"),
-        survey_top=int((extra.get("survey") or {}).get("top", 2)),
-        payback_config=extra.get("payback"),
+        goal_targets=params.goals,
+        plan=params.plan,
+        staff=list(params.staff),
+        survey_top=params.survey.top,
+        payback_config=params.payback,
     )
     # Names for people, next to the contract's slug (extra keys are allowed by the contract).
     result = {
@@ -87,5 +86,4 @@ def published_indicators(params: Params, indicators: dict) -> dict:
     ``privacy: {threshold: 5, strict: false}`` (see :mod:`rapportlib.privacy`)."""
     from .privacy import protect
 
-    settings = params.extra.get("privacy") or {}
-    return protect(indicators, int(settings.get("threshold", 5)), bool(settings.get("strict", False)))
+    return protect(indicators, params.privacy.threshold, params.privacy.strict)

@@ -95,7 +95,7 @@ class Report:
     @property
     def narrative_folder(self) -> Path:
         """Where this report's section files are (beside the params file)."""
-        return narrative_dir(self.params.path, self.params.extra.get("narrative"))
+        return narrative_dir(self.params.path, self.params.narrative)
 
     def text(self, section: str, part: str = "") -> Block | None:
         """The team's text for one part of a section, figures filled in from the indicators.
