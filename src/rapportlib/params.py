@@ -1,37 +1,45 @@
 """Reading a params file (one team and period) into an immutable value.
 
 The YAML is read once, at the edge; everything downstream receives a :class:`Params`.
-Paths inside the file are relative to the file's own folder.
+Paths inside the file are relative to the file's own folder. Each section of the file has one
+check in :mod:`rapportlib.params_sections`, which also holds the sections' types and defaults.
 """
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
-import re
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
 import yaml
 
-from .codes import EXIT_REASONS
 from .errors import InputError, Problem
+from .params_sections import (
+    KNOWN_KEYS,
+    POPULATIONS,
+    SECTIONS,
+    Found,
+    Privacy,
+    Rules,
+    SurveySettings,
+    check_data,
+    check_identity,
+    check_period,
+)
 
-POPULATIONS = ("in_goal", "all_exits")
-
-
-@dataclass(frozen=True)
-class Rules:
-    """A team's own counting rules."""
-
-    trial_months: int = 2
-    in_goal: tuple[str, ...] = ("arbete", "studier", "fortsatt_rehabilitering")
-    throughput_population: str = "in_goal"
+__all__ = ["POPULATIONS", "Params", "Privacy", "Rules", "SurveySettings", "load_params"]
 
 
 @dataclass(frozen=True)
 class Params:
-    """Everything a report depends on besides the data files themselves."""
+    """Everything a report depends on besides the data files themselves.
+
+    Picklable (it is sent to worker processes) and JSON-safe through :meth:`to_dict` and
+    :meth:`from_dict`. The mappings taken from the file as they are (``goals``, ``plan``,
+    ``payback``, ``aliases``, ``extra``) are plain dicts: the hash covers the other fields only.
+    """
 
     path: Path
     team: str
@@ -41,9 +49,20 @@ class Params:
     start: dt.date
     end: dt.date
     data: dict[str, Path]
-    rules: Rules
-    extra: dict[str, Any] = field(default_factory=dict)
+    rules: Rules = field(default_factory=Rules)
     data_options: dict[str, dict] = field(default_factory=dict)
+    privacy: Privacy = field(default_factory=Privacy)
+    survey: SurveySettings = field(default_factory=SurveySettings)
+    narrative: Path | None = None  # the folder of the section files; None: beside the params file
+    goals: dict[str, float] = field(default_factory=dict)
+    plan: dict[str, Any] = field(default_factory=dict)
+    staff: tuple[dict, ...] = ()
+    payback: dict[str, Any] = field(default_factory=dict)
+    aliases: dict[str, dict] = field(default_factory=dict)
+    extra: dict[str, Any] = field(default_factory=dict)  # keys this module does not know (allowed)
+
+    def __hash__(self) -> int:
+        return hash((self.path, self.team, self.template, self.start, self.end, self.rules, self.privacy, self.survey))
 
     @property
     def period_slug(self) -> str:
@@ -54,15 +73,50 @@ class Params:
             return str(self.start.year)
         return f"{self.start.isoformat()}_{self.end.isoformat()}"
 
+    def to_dict(self) -> dict[str, Any]:
+        """A JSON-safe copy: paths as strings, dates as ``YYYY-MM-DD``, tuples as lists."""
+        return {
+            "path": str(self.path),
+            "team": self.team,
+            "name": self.name,
+            "federation": self.federation,
+            "template": self.template,
+            "start": self.start.isoformat(),
+            "end": self.end.isoformat(),
+            "data": {key: str(path) for key, path in self.data.items()},
+            "rules": {**asdict(self.rules), "in_goal": list(self.rules.in_goal)},
+            "data_options": copy.deepcopy(self.data_options),
+            "privacy": asdict(self.privacy),
+            "survey": asdict(self.survey),
+            "narrative": None if self.narrative is None else str(self.narrative),
+            "goals": copy.deepcopy(self.goals),
+            "plan": copy.deepcopy(self.plan),
+            "staff": copy.deepcopy(list(self.staff)),
+            "payback": copy.deepcopy(self.payback),
+            "aliases": copy.deepcopy(self.aliases),
+            "extra": copy.deepcopy(self.extra),
+        }
 
-def _date(value: Any, name: str, problems: list[Problem], file: str) -> dt.date | None:
-    if isinstance(value, dt.date):
-        return value
-    try:
-        return dt.date.fromisoformat(str(value))
-    except ValueError:
-        problems.append(Problem(file, None, name, str(value), "ett datum ÅÅÅÅ-MM-DD"))
-        return None
+    @classmethod
+    def from_dict(cls, value: dict[str, Any]) -> Params:
+        """The inverse of :meth:`to_dict`; keys left out take their defaults."""
+        return cls(**{key: _FROM_JSON.get(key, copy.deepcopy)(v) for key, v in value.items()})
+
+
+_FROM_JSON = {
+    "path": Path,
+    "start": dt.date.fromisoformat,
+    "end": dt.date.fromisoformat,
+    "data": lambda data: {key: Path(path) for key, path in data.items()},
+    "rules": lambda rules: Rules(**{**rules, "in_goal": tuple(rules.get("in_goal", Rules.in_goal))}),
+    "privacy": lambda privacy: Privacy(**privacy),
+    "survey": lambda survey: SurveySettings(**survey),
+    "narrative": lambda narrative: None if narrative is None else Path(narrative),
+    "staff": lambda staff: tuple(copy.deepcopy(staff)),
+}
+
+
+# ----------------------------------------------------------------------------- reading
 
 
 class _Loader(yaml.SafeLoader):
@@ -75,18 +129,8 @@ _Loader.yaml_implicit_resolvers = {
 }
 
 
-def _mapping(value: Any, name: str, problems: list[Problem], file: str, required: bool = False) -> dict:
-    if value is None:
-        return {}
-    if not isinstance(value, dict):
-        problems.append(Problem(file, None, name, str(value), "en mappning med nycklar (name: värde)"))
-        return {}
-    return value
-
-
-def load_params(path: str | Path) -> Params:
-    """Read and check a params file; raise :class:`InputError` listing every problem."""
-    path = Path(path)
+def _read(path: Path) -> dict:
+    """The file's YAML mapping; a file that cannot be read as one raises :class:`InputError`."""
     file = str(path)
     try:
         raw = yaml.load(path.read_text(encoding="utf-8"), Loader=_Loader)  # noqa: S506 - a safe loader
@@ -101,118 +145,27 @@ def load_params(path: str | Path) -> Params:
         raise InputError([Problem(file, None, None, None, f"ett giltigt datum ({exc})")]) from None
     if not isinstance(raw, dict):
         raise InputError([Problem(file, None, None, None, "en YAML-mappning med nycklar")])
-    problems: list[Problem] = []
+    return raw
 
-    def need(key: str) -> Any:
-        if key not in raw:
-            problems.append(Problem(file, None, key, None, "nyckeln saknas"))
-        return raw.get(key)
 
-    team = need("team")
-    if team is not None and not re.fullmatch(r"[a-z0-9-]+", str(team)):
-        problems.append(Problem(file, None, "team", str(team), "en slug av a-z, 0-9 och -"))
-    template = str(raw.get("template", "sodra-dalarna"))  # checked against notebooks/ when rendering
-    period = _mapping(need("period"), "period", problems, file)
-    start = end = None
-    if period or "period" in raw and isinstance(raw.get("period"), dict):
-        start = _date(period.get("start"), "period.start", problems, file)
-        end = _date(period.get("end"), "period.end", problems, file)
-    if start and end and end < start:
-        problems.append(Problem(file, None, "period.end", str(end), "ett datum efter period.start"))
-    data_raw = _mapping(need("data"), "data", problems, file)
-    if isinstance(raw.get("data"), dict) and "participants" not in data_raw:
-        problems.append(Problem(file, None, "data.participants", None, "sökväg till deltagarregistret"))
-    data, data_options = {}, {}
-    for key, value in data_raw.items():
-        if not value:
-            continue
-        options = dict(value) if isinstance(value, dict) else {"path": value}
-        if "path" not in options:
-            problems.append(Problem(file, None, f"data.{key}", None, "en sökväg, eller {path: …, sheet: …}"))
-            continue
-        data[key] = (path.parent / str(options.pop("path"))).resolve()
-        unknown = set(options) - {"sheet", "header_row"}
-        if unknown:
-            problems.append(Problem(file, None, f"data.{key}", ", ".join(sorted(unknown)), "sheet eller header_row"))
-        header_row = options.get("header_row", 1)
-        if not isinstance(header_row, int) or isinstance(header_row, bool) or header_row < 1:
-            problems.append(
-                Problem(file, None, f"data.{key}.header_row", str(header_row), "ett radnummer, 1 eller mer")
-            )
-        sheet = options.get("sheet")
-        if sheet is not None and (isinstance(sheet, bool) or not isinstance(sheet, (str, int))):
-            problems.append(
-                Problem(file, None, f"data.{key}.sheet", str(sheet), "ett bladnamn eller bladnummer (0 = första)")
-            )
-        data_options[key] = {k: v for k, v in options.items() if k in ("sheet", "header_row")}
-        if not data[key].is_file():
-            problems.append(Problem(file, None, f"data.{key}", str(value), "en fil som finns"))
-    rules_raw = _mapping(raw.get("rules"), "rules", problems, file)
-    trial = rules_raw.get("trial_months", 2)
-    if not isinstance(trial, int) or isinstance(trial, bool) or not 0 <= trial <= 24:
-        problems.append(Problem(file, None, "rules.trial_months", str(trial), "ett antal månader, t.ex. 2"))
-        trial = 2
-    in_goal = rules_raw.get("in_goal", Rules.in_goal)
-    if isinstance(in_goal, str):
-        in_goal = [in_goal]
-    if not isinstance(in_goal, (list, tuple)):
-        problems.append(Problem(file, None, "rules.in_goal", str(in_goal), "en lista av avslutsanledningar"))
-        in_goal = list(Rules.in_goal)
-    rules = Rules(
-        trial_months=trial,
-        in_goal=tuple(str(c) for c in in_goal),
-        throughput_population=str(rules_raw.get("throughput_population", "in_goal")),
-    )
-    for code in rules.in_goal:
-        if code not in EXIT_REASONS:
-            problems.append(Problem(file, None, "rules.in_goal", code, f"en av {', '.join(EXIT_REASONS)}"))
-    if rules.throughput_population not in POPULATIONS:
-        problems.append(
-            Problem(file, None, "rules.throughput_population", rules.throughput_population, f"en av {POPULATIONS}")
-        )
-    aliases = _mapping(raw.get("aliases"), "aliases", problems, file)
-    for section in ("columns", "codes"):
-        table = _mapping(aliases.get(section), f"aliases.{section}", problems, file)
-        if section == "codes":
-            for kind, mapping in table.items():
-                _mapping(mapping, f"aliases.codes.{kind}", problems, file)
-    for key in ("payback", "survey", "privacy", "goals", "plan"):
-        _mapping(raw.get(key), key, problems, file)
-    financing = ((raw.get("payback") or {}).get("financing") if isinstance(raw.get("payback"), dict) else None) or {}
-    for key in _mapping(financing, "payback.financing", problems, file):
-        if key not in ("staten", "region", "kommun"):
-            problems.append(Problem(file, None, "payback.financing", str(key), "staten, region eller kommun"))
-    if isinstance(financing, dict) and financing:
-        try:
-            total = sum(float(v) for v in financing.values())
-        except (TypeError, ValueError):
-            total = -1
-        if abs(total - 1) > 1e-9:
-            problems.append(Problem(file, None, "payback.financing", str(financing), "andelar som summerar till 1"))
-    privacy = raw.get("privacy") if isinstance(raw.get("privacy"), dict) else {}
-    threshold = privacy.get("threshold", 5)
-    if not isinstance(threshold, int) or isinstance(threshold, bool) or not 0 <= threshold <= 100:
-        problems.append(Problem(file, None, "privacy.threshold", str(threshold), "ett heltal, t.ex. 5 (0 = av)"))
-    if not isinstance(privacy.get("strict", False), bool):
-        problems.append(Problem(file, None, "privacy.strict", str(privacy.get("strict")), "true eller false"))
-    survey = raw.get("survey") if isinstance(raw.get("survey"), dict) else {}
-    if survey.get("top", 2) not in (1, 2, 3, 4, 5, 6):
-        problems.append(
-            Problem(file, None, "survey.top", str(survey.get("top")), "ett heltal 1–6 (vanligen 2 eller 3)")
-        )
-    if problems:
-        raise InputError(problems)
-    known = {"team", "name", "federation", "template", "period", "data", "rules"}
+def load_params(path: str | Path) -> Params:
+    """Read and check a params file; raise :class:`InputError` listing every problem."""
+    path = Path(path)
+    raw = _read(path)
+    found = Found(path)
+    identity = check_identity(raw, found)
+    start, end = check_period(raw, found)
+    data, data_options = check_data(raw, found)
+    sections = {key: check(raw, found) for key, check in SECTIONS.items()}
+    if found.problems:
+        raise InputError(found.problems)
     return Params(
         path=path.resolve(),
-        team=str(team),
-        name=str(raw.get("name", team)),
-        federation=str(raw.get("federation", "")),
-        template=template,
+        **identity,
         start=start,
         end=end,
         data=data,
-        rules=rules,
-        extra={k: v for k, v in raw.items() if k not in known},
         data_options=data_options,
+        **sections,
+        extra={k: v for k, v in raw.items() if k not in KNOWN_KEYS},
     )

@@ -21,7 +21,7 @@ def load_inputs(params: Params, today: dt.date | None = None) -> dict:
 
     problems, warnings = [], []
     inputs: dict = {}
-    aliases = load_aliases(params.extra.get("aliases"))
+    aliases = load_aliases(params.aliases)
     readers = {
         "participants": lambda path, **o: check_register(
             path, aliases=aliases, today=today, trial_months=params.rules.trial_months, **o
@@ -50,7 +50,6 @@ def load_inputs(params: Params, today: dt.date | None = None) -> dict:
 
 def compute_indicators(params: Params, inputs: dict) -> dict:
     """Every indicator of one report from its validated inputs (before small-count protection)."""
-    extra = params.extra
     result = compute(
         inputs["participants"],
         team=params.team,
@@ -60,11 +59,11 @@ def compute_indicators(params: Params, inputs: dict) -> dict:
         budget=inputs.get("budget"),
         survey_answers=inputs.get("survey"),
         followup_rows=inputs.get("followups"),
-        goal_targets=extra.get("goals"),
-        plan=extra.get("plan"),
-        staff=extra.get("staff"),
-        survey_top=int((extra.get("survey") or {}).get("top", 2)),
-        payback_config=extra.get("payback"),
+        goal_targets=params.goals,
+        plan=params.plan,
+        staff=list(params.staff),
+        survey_top=params.survey.top,
+        payback_config=params.payback,
     )
     # Names for people, next to the contract's slug (extra keys are allowed by the contract).
     result = {
@@ -94,5 +93,4 @@ def published_indicators(params: Params, indicators: dict) -> dict:
     ``privacy: {threshold: 5, strict: false}`` (see :mod:`rapportlib.privacy`)."""
     from .privacy import protect
 
-    settings = params.extra.get("privacy") or {}
-    return protect(indicators, int(settings.get("threshold", 5)), bool(settings.get("strict", False)))
+    return protect(indicators, params.privacy.threshold, params.privacy.strict)

@@ -404,7 +404,7 @@ def input_stamp(params: Params, layout: Layout) -> str:
 
     digest = hashlib.sha256(__version__.encode())
     files = [params.path, *params.data.values(), notebook_for(layout.notebooks, params.template, params.path)]
-    folder = narrative_dir(params.path, params.extra.get("narrative"))
+    folder = narrative_dir(params.path, params.narrative)
     files += sorted(folder.glob("*.md")) if folder.is_dir() else []
     package = Path(__file__).parent
     files += sorted(p for p in package.rglob("*") if p.suffix in (".py", ".yml", ".css", ".typ") and p.is_file())

@@ -48,7 +48,7 @@ def sections(notebook: Path) -> list[tuple[str, str]]:
 def check_narrative(params, indicators: dict, notebook: Path, final: bool) -> None:
     """Fill every part of every section file (so unknown placeholders are caught with file and line)
     and, for a final report, require every part the template asks for. Raises :class:`InputError`."""
-    folder = narrative_dir(params.path, params.extra.get("narrative"))
+    folder = narrative_dir(params.path, params.narrative)
     problems = []
     for path in sorted(folder.glob("*.md")):
         for part in (read_section(folder, path.stem) or {}).values():

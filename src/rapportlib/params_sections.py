@@ -1,0 +1,279 @@
+"""One small check per section of a params file, each returning the section's typed value.
+
+Each check reads its part of the raw YAML mapping, appends a :class:`~rapportlib.errors.Problem`
+per error to a :class:`Found` and returns the value (its default where the file has an error, so
+that every problem is listed at once). The defaults are the dataclass defaults below, and nowhere
+else.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from .codes import EXIT_REASONS
+from .errors import Problem
+
+POPULATIONS = ("in_goal", "all_exits")
+DEFAULT_TEMPLATE = "sodra-dalarna"
+FINANCIERS = ("staten", "region", "kommun")
+GOAL_KEYS = (*EXIT_REASONS, "in_goal", "payback_months")
+
+
+@dataclass(frozen=True)
+class Rules:
+    """A team's own counting rules."""
+
+    trial_months: int = 2
+    in_goal: tuple[str, ...] = ("arbete", "studier", "fortsatt_rehabilitering")
+    throughput_population: str = "in_goal"
+
+
+@dataclass(frozen=True)
+class Privacy:
+    """Protection of small counts (see docs/privacy.md): ``threshold`` 0 switches it off."""
+
+    threshold: int = 5
+    strict: bool = False
+
+
+@dataclass(frozen=True)
+class SurveySettings:
+    """How the survey is summarised: the ``top`` steps of the scale count as positive."""
+
+    top: int = 2
+
+
+class Found:
+    """The problems found so far in one params file."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.problems: list[Problem] = []
+
+    def add(self, key: str, value: str | None, expected: str) -> None:
+        self.problems.append(Problem(str(self.path), None, key, value, expected))
+
+    def need(self, raw: dict, key: str) -> Any:
+        """``raw[key]``, or ``None`` and a problem when the key is missing."""
+        if key not in raw:
+            self.add(key, None, "nyckeln saknas")
+        return raw.get(key)
+
+    def mapping(self, value: Any, key: str) -> dict:
+        """``value`` when it is a mapping; ``{}`` when it is empty, or (with a problem) anything else."""
+        if value is None:
+            return {}
+        if not isinstance(value, dict):
+            self.add(key, str(value), "en mappning med nycklar (name: värde)")
+            return {}
+        return value
+
+
+def _is_int(value: Any) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+def _is_number(value: Any) -> bool:
+    return isinstance(value, (int, float)) and not isinstance(value, bool)
+
+
+def _date(value: Any, key: str, found: Found) -> dt.date | None:
+    if isinstance(value, dt.date):
+        return value
+    try:
+        return dt.date.fromisoformat(str(value))
+    except ValueError:
+        found.add(key, str(value), "ett datum ÅÅÅÅ-MM-DD")
+        return None
+
+
+# ----------------------------------------------------------------------------- one check per section
+
+
+def check_identity(raw: dict, found: Found) -> dict[str, str]:
+    """``team`` (a slug), ``name``, ``federation`` and ``template`` (checked against notebooks/ when rendering)."""
+    team = found.need(raw, "team")
+    if team is not None and not re.fullmatch(r"[a-z0-9-]+", str(team)):
+        found.add("team", str(team), "en slug av a-z, 0-9 och -")
+    return {
+        "team": str(team),
+        "name": str(raw.get("name", team)),
+        "federation": str(raw.get("federation", "")),
+        "template": str(raw.get("template", DEFAULT_TEMPLATE)),
+    }
+
+
+def check_period(raw: dict, found: Found) -> tuple[dt.date | None, dt.date | None]:
+    period = found.mapping(found.need(raw, "period"), "period")
+    if not isinstance(raw.get("period"), dict):
+        return None, None
+    start = _date(period.get("start"), "period.start", found)
+    end = _date(period.get("end"), "period.end", found)
+    if start and end and end < start:
+        found.add("period.end", str(end), "ett datum efter period.start")
+    return start, end
+
+
+def check_data(raw: dict, found: Found) -> tuple[dict[str, Path], dict[str, dict]]:
+    """The data files (resolved from the params file's folder) and their reading options."""
+    data_raw = found.mapping(found.need(raw, "data"), "data")
+    if isinstance(raw.get("data"), dict) and "participants" not in data_raw:
+        found.add("data.participants", None, "sökväg till deltagarregistret")
+    data, data_options = {}, {}
+    for key, value in data_raw.items():
+        if not value:
+            continue
+        options = dict(value) if isinstance(value, dict) else {"path": value}
+        if "path" not in options:
+            found.add(f"data.{key}", None, "en sökväg, eller {path: …, sheet: …}")
+            continue
+        data[key] = (found.path.parent / str(options.pop("path"))).resolve()
+        data_options[key] = check_data_options(key, options, found)
+        if not data[key].is_file():
+            found.add(f"data.{key}", str(value), "en fil som finns")
+    return data, data_options
+
+
+def check_data_options(key: str, options: dict, found: Found) -> dict:
+    """``sheet`` and ``header_row`` of one data file."""
+    unknown = set(options) - {"sheet", "header_row"}
+    if unknown:
+        found.add(f"data.{key}", ", ".join(sorted(unknown)), "sheet eller header_row")
+    header_row = options.get("header_row", 1)
+    if not _is_int(header_row) or header_row < 1:
+        found.add(f"data.{key}.header_row", str(header_row), "ett radnummer, 1 eller mer")
+    sheet = options.get("sheet")
+    if sheet is not None and (isinstance(sheet, bool) or not isinstance(sheet, (str, int))):
+        found.add(f"data.{key}.sheet", str(sheet), "ett bladnamn eller bladnummer (0 = första)")
+    return {k: v for k, v in options.items() if k in ("sheet", "header_row")}
+
+
+def check_rules(raw: dict, found: Found) -> Rules:
+    rules = found.mapping(raw.get("rules"), "rules")
+    trial = rules.get("trial_months", Rules.trial_months)
+    if not _is_int(trial) or not 0 <= trial <= 24:
+        found.add("rules.trial_months", str(trial), "ett antal månader, t.ex. 2")
+        trial = Rules.trial_months
+    in_goal = rules.get("in_goal", Rules.in_goal)
+    if isinstance(in_goal, str):
+        in_goal = [in_goal]
+    if not isinstance(in_goal, (list, tuple)):
+        found.add("rules.in_goal", str(in_goal), "en lista av avslutsanledningar")
+        in_goal = Rules.in_goal
+    for code in in_goal:
+        if str(code) not in EXIT_REASONS:
+            found.add("rules.in_goal", str(code), f"en av {', '.join(EXIT_REASONS)}")
+    population = str(rules.get("throughput_population", Rules.throughput_population))
+    if population not in POPULATIONS:
+        found.add("rules.throughput_population", population, f"en av {POPULATIONS}")
+    return Rules(trial_months=trial, in_goal=tuple(str(c) for c in in_goal), throughput_population=population)
+
+
+def check_aliases(raw: dict, found: Found) -> dict[str, dict]:
+    """Extra names for columns and codes, in the shape of ``aliases.yml``."""
+    aliases = found.mapping(raw.get("aliases"), "aliases")
+    found.mapping(aliases.get("columns"), "aliases.columns")
+    for kind, mapping in found.mapping(aliases.get("codes"), "aliases.codes").items():
+        found.mapping(mapping, f"aliases.codes.{kind}")
+    return aliases
+
+
+def check_payback(raw: dict, found: Found) -> dict[str, Any]:
+    """The payback model's settings (docs/payback.md): ``period_cost``, ``costs``, ``financing``."""
+    payback = found.mapping(raw.get("payback"), "payback")
+    found.mapping(payback.get("costs"), "payback.costs")
+    financing = payback.get("financing") or {}
+    for key in found.mapping(financing, "payback.financing"):
+        if key not in FINANCIERS:
+            found.add("payback.financing", str(key), "staten, region eller kommun")
+    if isinstance(financing, dict) and financing:
+        try:
+            total = sum(float(v) for v in financing.values())
+        except (TypeError, ValueError):
+            total = -1
+        if abs(total - 1) > 1e-9:
+            found.add("payback.financing", str(financing), "andelar som summerar till 1")
+    return payback
+
+
+def check_privacy(raw: dict, found: Found) -> Privacy:
+    privacy = found.mapping(raw.get("privacy"), "privacy")
+    threshold = privacy.get("threshold", Privacy.threshold)
+    if not _is_int(threshold) or not 0 <= threshold <= 100:
+        found.add("privacy.threshold", str(threshold), "ett heltal, t.ex. 5 (0 = av)")
+        threshold = Privacy.threshold
+    strict = privacy.get("strict", Privacy.strict)
+    if not isinstance(strict, bool):
+        found.add("privacy.strict", str(strict), "true eller false")
+        strict = Privacy.strict
+    return Privacy(threshold=threshold, strict=strict)
+
+
+def check_survey(raw: dict, found: Found) -> SurveySettings:
+    survey = found.mapping(raw.get("survey"), "survey")
+    top = survey.get("top", SurveySettings.top)
+    if not _is_int(top) or not 1 <= top <= 6:
+        found.add("survey.top", str(top), "ett heltal 1–6 (vanligen 2 eller 3)")
+        top = SurveySettings.top
+    return SurveySettings(top=top)
+
+
+def check_narrative_dir(raw: dict, found: Found) -> Path | None:
+    """The folder of the section files (from the params file's folder), when not the default."""
+    narrative = raw.get("narrative")
+    if narrative is None or narrative == "":
+        return None
+    if isinstance(narrative, bool) or not isinstance(narrative, (str, int)):
+        found.add("narrative", str(narrative), "en mapp med textfilerna, räknad från params-filens mapp")
+        return None
+    return (found.path.parent / str(narrative)).resolve()
+
+
+def check_goals(raw: dict, found: Found) -> dict[str, float]:
+    """The *målbild*: a share of exits per exit reason or ``in_goal``, and ``payback_months``."""
+    goals = found.mapping(raw.get("goals"), "goals")
+    for key, target in goals.items():
+        if key not in GOAL_KEYS:
+            found.add("goals", str(key), "en avslutsanledning, in_goal eller payback_months")
+        elif not _is_number(target):
+            found.add(f"goals.{key}", str(target), "ett tal, t.ex. 0.25 (andel) eller 34 (månader)")
+    return goals
+
+
+def check_plan(raw: dict, found: Found) -> dict[str, Any]:
+    """The plan's capacity, income and costs (compared with the outcome)."""
+    plan = found.mapping(raw.get("plan"), "plan")
+    for key in ("capacity", "income", "costs"):
+        found.mapping(plan.get(key), f"plan.{key}")
+    return plan
+
+
+def check_staff(raw: dict, found: Found) -> tuple[dict, ...]:
+    """The staff: one ``{roll, organisation, fte}`` per person."""
+    staff = raw.get("staff") or []
+    expected = "en lista av {roll: …, organisation: …, fte: …}"
+    if not isinstance(staff, list):
+        found.add("staff", str(staff), expected)
+        return ()
+    for person in staff:
+        if not isinstance(person, dict) or not _is_number(person.get("fte", 0)):
+            found.add("staff", str(person), expected)
+    return tuple(staff)
+
+
+SECTIONS = {
+    "rules": check_rules,
+    "aliases": check_aliases,
+    "payback": check_payback,
+    "privacy": check_privacy,
+    "survey": check_survey,
+    "narrative": check_narrative_dir,
+    "goals": check_goals,
+    "plan": check_plan,
+    "staff": check_staff,
+}
+KNOWN_KEYS = {"team", "name", "federation", "template", "period", "data", *SECTIONS}
