@@ -5,6 +5,8 @@ code compare *independent* computations, and run when their inputs are given:
 
 - with the ``register`` (and the period): the flows, sex splits, early dropouts, exit reasons and
   daily capacity of the indicators against a daily census of the register (:mod:`.census`);
+- with the published ``tables`` (after privacy): each total row or column against the cells it
+  sums (:mod:`.table_sums`);
 - with a budget file that has its own total row: the lines against that row
   (:func:`.identities.budget_declared_total`).
 
@@ -22,7 +24,7 @@ from collections.abc import Callable, Iterable
 
 import pandas as pd
 
-from . import census, identities
+from . import census, identities, table_sums
 from ._base import Check, ConsistencyError, Inputs, failed
 
 __all__ = ["CHECKS", "Check", "ConsistencyError", "Inputs", "failed", "run_checks"]
@@ -41,6 +43,7 @@ CHECKS: list[Callable[[Inputs], list[Check]]] = [
     census.census_outcomes,
     census.census_capacity,
     identities.budget_declared_total,
+    table_sums.published_tables,
 ]
 
 
