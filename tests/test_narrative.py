@@ -24,8 +24,9 @@ def section(tmp_path: Path, text: str):
 
 def test_parts_are_level_two_headings_and_comments_are_dropped(tmp_path):
     parts = section(tmp_path, "<!-- a note\nover two lines -->\nInledning.\n\n## Beskrivning\nText.\n\n## Analys\n")
-    assert parts[""].text == "Inledning." and parts[""].first_line == 1
+    assert parts[""].text == "Inledning." and parts[""].first_line == 3  # the real line, after the comment
     assert parts["Beskrivning"].text == "Text." and parts["Beskrivning"].first_line == 6
+    assert parts["Beskrivning"].heading_line == 5 and parts["Analys"].heading_line == 8
     assert parts["Analys"].text == ""
 
 
@@ -112,3 +113,10 @@ def test_dates_year_spans_and_names_are_not_hand_typed_figures(tmp_path):
     text = "## A\nSedan 2021-10-01 och under 2021/22 präglades året av covid-19 men 3 grupper startade."
     part = section(tmp_path, text)
     assert [n for _, _, n in hand_typed_numbers(part["A"])] == ["3"]
+
+
+
+def test_a_literal_placeholder_is_rendered_as_typed_and_not_a_hand_typed_number(tmp_path):
+    part = section(tmp_path, 'Ring {{ "1177" }} eller {{ \'0771-524 600\' }}.')[""]
+    assert fill(part, IND) == "Ring 1177 eller 0771-524 600."
+    assert hand_typed_numbers(part) == []
