@@ -9,8 +9,13 @@ indicators, formatted the Swedish way::
     Under perioden skrevs {{ flows.new }} deltagare in; {{ outcomes.in_goal_share }} gick i mål.
     Genomströmningstiden var {{ throughput.months.all }} ({{ throughput.months.all | tal1 }} månader).
 
+A literal placeholder, ``{{ "0771-524 600" }}`` or ``{{ 'SFS 2018:1937' }}``, renders the quoted text
+unchanged: it marks a number the writer means to type (a phone number, a law, a date written
+another way) so that it is not taken for a figure typed by hand.
+
 An unknown placeholder is an error naming the file and line. Numbers typed by hand in the text are
-listed for review (``hand_typed_numbers``): every published figure should come from the data.
+listed for review (``hand_typed_numbers``): every published figure should come from the data. What
+a final report refuses is decided in :mod:`rapportlib.narrative_checks`.
 """
 
 from __future__ import annotations
@@ -23,11 +28,17 @@ from pathlib import Path
 from . import fmt
 from .errors import InputError, Problem
 
-PLACEHOLDER = re.compile(r"\{\{\s*([^|{}]+?)\s*((?:\|\s*[^|{}\s]+\s*)*)\}\}")
+PLACEHOLDER = re.compile(r"\{\{\s*(?P<key>[^|{}]+?)\s*(?P<filters>(?:\|\s*[^|{}\s]+\s*)*)\}\}")
+#: ``{{ "text" }}`` or ``{{ 'text' }}``: the quoted text, unchanged (a number the writer means to type).
+LITERAL = re.compile(r"""\{\{\s*(?:"(?P<dq>[^"\n]*)"|'(?P<sq>[^'\n]*)')\s*\}\}""")
+_TOKEN = re.compile(f"{LITERAL.pattern}|{PLACEHOLDER.pattern}")
 _PART = re.compile(r"^##\s+(.+?)\s*$")
-_NUMBER = re.compile(r"(?<![\w.,])\d[\d\u00a0 ]*(?:[.,]\d+)?(?!\w)")
+# A figure: digits, thousands grouped by (no-break) spaces, an optional decimal part; not inside a word.
+_NUMBER = re.compile(r"(?<![\w.,])(?:\d{1,3}(?:[\u00a0 ]\d{3})+|\d+)(?:[.,]\d+)?(?!\w)")
 # Not figures: ISO dates, year spans (2021/22, 2021–2022), and digits that belong to a name (Covid-19).
-_NOT_FIGURES = re.compile(r"\b\d{4}-\d{2}-\d{2}\b|\b(?:19|20)\d\d\s*[/–-]\s*(?:(?:19|20)?\d\d)\b|[A-Za-zÅÄÖåäö]+-\d+")
+_NOT_FIGURES = re.compile(r"\b\d{4}-\d{2}-\d{2}\b|\b(?:19|20)\d\d\s*[/–-]\s*(?:(?:19|20)?\d\d)\b|[^\W\d_]+-\d+")
+# Not figures either: link addresses, and the numbering of a Markdown list item or heading (``1.``, ``### 2.1``).
+_NOT_TEXT = re.compile(r"https?://\S+|www\.\S+|\]\([^)]*\)|^\s*\d{1,3}[.)](?=\s)|^\s*#{1,6}\s+\d+(?:\.\d+)*\.?(?=\s)")
 _YEAR = re.compile(r"^(19|20)\d\d$")
 _COMMENT = re.compile(r"<!--.*?-->", re.S)
 
@@ -49,12 +60,21 @@ FORMATS = {
 
 @dataclass(frozen=True)
 class Part:
-    """One part of a section file: its heading, its text and where the text starts."""
+    """One part of a section file: its heading, its text and where they are in the file.
+
+    ``first_line`` is the file's line number of the text's first line (leading blank lines are not
+    part of the text); ``heading_line`` is the line of the ``## heading`` (0 for the text before any
+    heading)."""
 
     title: str
     text: str
     file: Path
     first_line: int
+    heading_line: int = 0
+
+    def lines(self) -> list[tuple[int, str]]:
+        """The text's lines with their line numbers in the file."""
+        return [(self.first_line + i, line) for i, line in enumerate(self.text.splitlines())]
 
 
 def narrative_dir(params_path: Path, configured: str | None) -> Path:
@@ -64,6 +84,12 @@ def narrative_dir(params_path: Path, configured: str | None) -> Path:
     return params_path.with_suffix("")
 
 
+def _part(title: str, lines: list[str], path: Path, start: int, heading_line: int) -> Part:
+    while lines and not lines[0].strip():  # the text starts at its first written line
+        lines, start = lines[1:], start + 1
+    return Part(title, "\n".join(lines).strip(), path, start, heading_line)
+
+
 def read_section(folder: Path, name: str) -> dict[str, Part] | None:
     """The parts of ``<folder>/<name>.md`` keyed by heading (``""`` for text before any heading),
     or ``None`` when the file does not exist."""
@@ -71,19 +97,19 @@ def read_section(folder: Path, name: str) -> dict[str, Part] | None:
     if not path.exists():
         return None
     parts: dict[str, Part] = {}
-    title, lines, start = "", [], 1
+    title, lines, start, heading = "", [], 1, 0
     # HTML comments are notes to the writer: blanked out (keeping line numbers), never published.
     text = _COMMENT.sub(lambda m: "\n" * m.group(0).count("\n"), path.read_text(encoding="utf-8"))
     for number, line in enumerate(text.splitlines(), start=1):
         match = _PART.match(line)
         if match:
             if "".join(lines).strip() or title:
-                parts[title] = Part(title, "\n".join(lines).strip(), path, start)
-            title, lines, start = match.group(1), [], number + 1
+                parts[title] = _part(title, lines, path, start, heading)
+            title, lines, start, heading = match.group(1), [], number + 1, number
         else:
             lines.append(line)
     if "".join(lines).strip() or title:
-        parts[title] = Part(title, "\n".join(lines).strip(), path, start)
+        parts[title] = _part(title, lines, path, start, heading)
     return parts
 
 
@@ -169,39 +195,79 @@ def default_format(key: str, value) -> str:
     return fmt.number(value, 1)
 
 
+@dataclass(frozen=True)
+class Placeholder:
+    """One ``{{ … }}`` in a part: where it is, and either a literal text or a key with its formats."""
+
+    file: str
+    line: int
+    source: str
+    key: str | None  # None for a literal
+    filters: tuple[str, ...] = ()
+    literal: str | None = None
+
+
+def _placeholder(match: re.Match, file: str, line: int) -> Placeholder:
+    literal = match.group("dq") if match.group("dq") is not None else match.group("sq")
+    if literal is not None:
+        return Placeholder(file, line, match.group(0), None, (), literal)
+    filters = tuple(f.strip() for f in match.group("filters").split("|") if f.strip())
+    return Placeholder(file, line, match.group(0), match.group("key").strip(), filters)
+
+
+def placeholders(part: Part) -> list[Placeholder]:
+    """Every placeholder of a part, literal ones included, in reading order."""
+    return [
+        _placeholder(match, part.file.name, number) for number, line in part.lines() for match in _TOKEN.finditer(line)
+    ]
+
+
+def value_of(ph: Placeholder, indicators: dict, keys: list[str] | None = None):
+    """The value a placeholder names (``abs`` applied), or a :class:`Problem` saying what was
+    expected. ``keys`` (:func:`known_keys`) is computed when needed for a suggestion."""
+    if ph.key.startswith(("'", '"')):
+        return Problem(ph.file, ph.line, None, ph.source, 'citerad text utan format: {{ "0771-524 600" }}')
+    try:
+        value = _lookup(indicators, ph.key)
+    except KeyError:
+        close = difflib.get_close_matches(ph.key, known_keys(indicators) if keys is None else keys, n=1)
+        hint = f"; menar du {{{{ {close[0]} }}}}?" if close else ""
+        return Problem(ph.file, ph.line, None, ph.source, f"en känd indikator{hint}")
+    formats = [f for f in ph.filters if f != "abs"]
+    if len(formats) > 1 or any(f not in FORMATS for f in formats):
+        return Problem(ph.file, ph.line, None, ph.source, f"ett känt format: {', '.join(FORMATS)} (och abs)")
+    if "abs" in ph.filters and value is not None:  # "the deficit was {{ budget.total.remaining | abs }}"
+        value = abs(value)
+    return value
+
+
+def _text(ph: Placeholder, indicators: dict, keys: list[str] | None = None):
+    """The text a placeholder renders as, or a :class:`Problem`."""
+    if ph.literal is not None:
+        return ph.literal
+    value = value_of(ph, indicators, keys)
+    if isinstance(value, Problem):
+        return value
+    formats = [f for f in ph.filters if f != "abs"]
+    return FORMATS[formats[0]](value) if formats else default_format(ph.key, value)
+
+
 def fill(part: Part, indicators: dict) -> str:
-    """The part's text with every placeholder replaced by its formatted figure; raises
-    :class:`InputError` naming file and line for each unknown placeholder or format."""
-    problems, keys = [], None
+    """The part's text with every placeholder replaced by its formatted figure and every literal
+    placeholder by its quoted text; raises :class:`InputError` naming file and line for each
+    unknown placeholder or format."""
+    problems: list[Problem] = []
     out_lines = []
-    for offset, line in enumerate(part.text.splitlines()):
-        number = part.first_line + offset
+    for number, line in part.lines():
 
         def replace(match, number=number):
-            nonlocal keys
-            key = match.group(1).strip()
-            filters = [f.strip() for f in match.group(2).split("|") if f.strip()]
-            try:
-                value = _lookup(indicators, key)
-            except KeyError:
-                keys = keys or known_keys(indicators)
-                close = difflib.get_close_matches(key, keys, n=1)
-                hint = f"; menar du {{{{ {close[0]} }}}}?" if close else ""
-                problems.append(Problem(part.file.name, number, None, match.group(0), f"en känd indikator{hint}"))
+            text = _text(_placeholder(match, part.file.name, number), indicators)
+            if isinstance(text, Problem):
+                problems.append(text)
                 return match.group(0)
-            if "abs" in filters:  # "the deficit was {{ budget.total.remaining | abs }}"
-                filters.remove("abs")
-                value = None if value is None else abs(value)
-            if len(filters) > 1 or any(f not in FORMATS for f in filters):
-                problems.append(
-                    Problem(
-                        part.file.name, number, None, match.group(0), f"ett känt format: {', '.join(FORMATS)} (och abs)"
-                    )
-                )
-                return match.group(0)
-            return FORMATS[filters[0]](value) if filters else default_format(key, value)
+            return text
 
-        out_lines.append(PLACEHOLDER.sub(replace, line))
+        out_lines.append(_TOKEN.sub(replace, line))
     if problems:
         raise InputError(problems)
     return "\n".join(out_lines)
@@ -209,12 +275,15 @@ def fill(part: Part, indicators: dict) -> str:
 
 def hand_typed_numbers(part: Part) -> list[tuple[str, int, str]]:
     """Numbers written in the text itself rather than through placeholders, as (file, line, number).
-    Four-digit years (1900–2099) are left out: they name periods, not figures."""
+
+    Not counted: placeholders and literal placeholders (``{{ "1177" }}``), four-digit years
+    (1900–2099) and year spans (2021/22, 2021–2022), ISO dates (2022-06-30), digits that are part
+    of a word (Covid-19, B12), link addresses, and the numbers of Markdown list items and headings."""
     found = []
-    for offset, line in enumerate(part.text.splitlines()):
-        text = _NOT_FIGURES.sub(" ", PLACEHOLDER.sub(" ", line))
+    for number, line in part.lines():
+        text = _NOT_FIGURES.sub(" ", _NOT_TEXT.sub(" ", _TOKEN.sub(" ", line)))
         for match in _NUMBER.finditer(text):
-            number = match.group(0).strip()
-            if not _YEAR.match(number):
-                found.append((part.file.name, part.first_line + offset, number))
+            figure = match.group(0)
+            if not _YEAR.match(figure):
+                found.append((part.file.name, number, figure))
     return found

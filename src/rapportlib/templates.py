@@ -11,8 +11,9 @@ import json
 import re
 from pathlib import Path
 
+from . import narrative_checks
 from .errors import InputError, Problem
-from .narrative import fill, narrative_dir, read_section
+from .narrative import narrative_dir
 
 _TEXT_CALL = re.compile(r"""rep\.text\(\s*["']([^"']+)["']\s*(?:,\s*["']([^"']*)["']\s*)?\)""")
 
@@ -43,24 +44,3 @@ def sections(notebook: Path) -> list[tuple[str, str]]:
                 if pair not in found:
                     found.append(pair)
     return found
-
-
-def check_narrative(params, indicators: dict, notebook: Path, final: bool) -> None:
-    """Fill every part of every section file (so unknown placeholders are caught with file and line)
-    and, for a final report, require every part the template asks for. Raises :class:`InputError`."""
-    folder = narrative_dir(params.path, params.narrative)
-    problems = []
-    for path in sorted(folder.glob("*.md")):
-        for part in (read_section(folder, path.stem) or {}).values():
-            try:
-                fill(part, indicators)
-            except InputError as exc:
-                problems += exc.problems
-    if final:
-        for section, part in sections(notebook):
-            parts = read_section(folder, section)
-            if parts is None or not (parts.get(part) and parts[part].text.strip()):
-                where = f"{section}.md" + (f", del ”{part}”" if part else "")
-                problems.append(Problem(where, None, None, None, "text (krävs i en slutlig rapport)"))
-    if problems:
-        raise InputError(problems)
