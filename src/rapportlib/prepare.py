@@ -93,7 +93,6 @@ def prepare(params_path: str | Path, notebooks: Path | None = None, today: dt.da
     template must be one of them, and it says which texts the report needs (without the folder,
     missing texts are not looked for). Raises :class:`InputError` listing every problem in the
     inputs."""
-    from . import narrative as nar
     from .pipeline import compute_indicators, load_inputs, published_indicators
 
     params = load_params(params_path)
@@ -116,13 +115,11 @@ def prepare(params_path: str | Path, notebooks: Path | None = None, today: dt.da
     computed = compute_indicators(params, inputs)
     _require_enrolments(params, register, computed["flows"]["served"])
     published = published_indicators(params, computed)
-    checks = _run_checks(published, computed, params, inputs)
+    checks = _run_checks(published, computed, params, inputs, notebook)
     published["checks"] = [{"name": c.name, "ok": c.ok, "detail": c.detail} for c in checks]
     published["input_warnings"] = len(inputs.get("warnings", []))  # a count: details via `rapport validate`
-    folder = nar.narrative_dir(params.path, params.narrative)
-    files = sorted(folder.glob("*.md")) if folder.is_dir() else []
-    sections = {path.stem: nar.read_section(folder, path.stem) or {} for path in files if path.is_file()}
-    refusals = _narrative_problems(sections, published, notebook, params)
+    sections, files = _read_narrative(params)
+    refusals = _narrative_problems(published, notebook, params)
     return Prepared(
         params=params,
         indicators=published,
@@ -136,35 +133,36 @@ def prepare(params_path: str | Path, notebooks: Path | None = None, today: dt.da
     )
 
 
-def _run_checks(published: dict, computed: dict, params: Params, inputs: dict) -> list[Check]:
-    """The consistency checks, on the computed figures and on what is published."""
+def _run_checks(published: dict, computed: dict, params: Params, inputs: dict, notebook: Path | None) -> list[Check]:
+    """The consistency checks: identities on the computed figures, the register counted again day
+    by day, and every table the template publishes summed again from its cells."""
     from .checks import run_checks
+    from .tables import TABLES
+    from .templates import table_calls
 
-    return run_checks(computed)
+    calls = table_calls(notebook) if notebook is not None else []
+    tables = [(name, TABLES[name](published, *args)) for name, args in calls if name in TABLES and name != "checks"]
+    return run_checks(computed, register=inputs["participants"], start=params.start, end=params.end, tables=tables)
 
 
-def _narrative_problems(sections: dict, indicators: dict, notebook: Path | None, params: Params) -> list[Problem]:
+def _read_narrative(params: Params) -> tuple[dict, list[Path]]:
+    """The team's section files, read once: section name → {part title → Part}, and the files."""
+    from .narrative import narrative_dir, read_section
+
+    folder = narrative_dir(params.path, params.narrative)
+    files = sorted(p for p in folder.glob("*.md") if p.is_file()) if folder.is_dir() else []
+    return {path.stem: read_section(folder, path.stem) or {} for path in files}, files
+
+
+def _narrative_problems(indicators: dict, notebook: Path | None, params: Params) -> list[Problem]:
     """Unknown placeholders raise at once (in drafts too); the rest is what a final report refuses."""
-    from . import narrative as nar
+    from .narrative import narrative_dir
+    from .narrative_checks import final_problems, unknown_placeholders
+    from .templates import sections
 
-    unknown: list[Problem] = []
-    refusals: list[Problem] = []
-    for parts in sections.values():
-        for part in parts.values():
-            try:
-                nar.fill(part, indicators)
-            except InputError as exc:
-                unknown += exc.problems
-            for file, line, number in nar.hand_typed_numbers(part):
-                refusals.append(Problem(file, line, None, number, "ett tal från en platshållare ({{ … }})"))
+    folder = narrative_dir(params.path, params.narrative)
+
+    unknown = unknown_placeholders(folder, indicators)
     if unknown:
         raise InputError(unknown)
-    if notebook is not None:
-        from .templates import sections as wanted
-
-        for section, part in wanted(notebook):
-            found = sections.get(section, {}).get(part)
-            if found is None or not found.text.strip():
-                where = f"{section}.md" + (f", del ”{part}”" if part else "")
-                refusals.insert(0, Problem(where, None, None, None, "text (krävs i en slutlig rapport)"))
-    return refusals
+    return final_problems(folder, sections(notebook) if notebook is not None else [], indicators)

@@ -143,11 +143,8 @@ class Report:
         typed = [] if self.final else self.hand_typed()
         if not typed:
             return block
-        listing = "; ".join(f"{p.file} rad {p.row}: {p.value}" for p in typed)
-        note = (
-            "Siffror skrivna för hand i texten (kontrollera att de stämmer eller ersätt dem med "
-            f"platshållare): {listing}."
-        )
+        listing = "; ".join(str(p) for p in typed)
+        note = f"Att åtgärda i texterna före en slutlig rapport: {listing}."
         return Block(
             block.html + f'<p class="hand-typed">{html.escape(note)}</p>',
             f"{block.markdown}\n\n{note}",

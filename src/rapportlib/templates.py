@@ -11,9 +11,7 @@ import json
 import re
 from pathlib import Path
 
-from . import narrative_checks
 from .errors import InputError, Problem
-from .narrative import narrative_dir
 
 _TEXT_CALL = re.compile(r"""rep\.text\(\s*["']([^"']+)["']\s*(?:,\s*["']([^"']*)["']\s*)?\)""")
 
@@ -43,4 +41,20 @@ def sections(notebook: Path) -> list[tuple[str, str]]:
                 pair = (match.group(1), match.group(2) or "")
                 if pair not in found:
                     found.append(pair)
+    return found
+
+
+_TABLE_CALL = re.compile(r"""rep\.table\(\s*["']([^"']+)["']((?:\s*,\s*["'][^"']*["'])*)\s*\)""")
+
+
+def table_calls(notebook: Path) -> list[tuple[str, tuple[str, ...]]]:
+    """The tables a template shows, as (name, arguments) in order: what a report publishes."""
+    nb = json.loads(notebook.read_text(encoding="utf-8"))
+    found = []
+    for cell in nb["cells"]:
+        if cell["cell_type"] == "code":
+            for match in _TABLE_CALL.finditer("".join(cell["source"])):
+                call = (match.group(1), tuple(re.findall(r"""["']([^"']*)["']""", match.group(2))))
+                if call not in found:
+                    found.append(call)
     return found
