@@ -16,11 +16,12 @@ HEADER = "deltagar_id,kon,fodelsear,inskrivningsdatum,avslutsdatum,avslutsanledn
 ROWS = "A1,kvinna,1980,2020-02-01,,,af\nA2,man,1985,2020-03-01,2020-09-30,arbete,fk\n"
 
 
-def _project(tmp_path, register: str, period="{start: 2020-01-01, end: 2020-12-31}", texts=None) -> Path:
+def _project(tmp_path, register: str, period="{start: 2020-01-01, end: 2020-12-31}", texts=None, threshold=0) -> Path:
     (tmp_path / "deltagare.csv").write_text(register, encoding="utf-8")
     params = tmp_path / "t.yml"
     params.write_text(
-        f"team: t\nname: Test\nperiod: {period}\ndata: {{participants: deltagare.csv}}\nprivacy: {{threshold: 0}}\n",
+        f"team: t\nname: Test\nperiod: {period}\ndata: {{participants: deltagare.csv}}\n"
+        f"privacy: {{threshold: {threshold}}}\n",
         encoding="utf-8",
     )
     folder = tmp_path / "t"
@@ -63,9 +64,9 @@ def test_final_refuses_missing_texts_with_their_files(tmp_path):
 
 
 def test_final_refuses_numbers_typed_by_hand_with_file_and_line(tmp_path):
-    text = "Text utan siffror.\n\nAv 34 deltagare gick 44 till arbete och 9 till studier.\n"
+    text = "## Deltagare\nText utan siffror.\n\nAv 34 deltagare gick 44 till arbete och 9 till studier.\n"
     prepared = prepare(_project(tmp_path, HEADER + ROWS, texts={"sammanfattning": text}), NOTEBOOKS)
-    typed = [p for p in prepared.refusals if p.file == "sammanfattning.md" and p.row == 3]
+    typed = [p for p in prepared.refusals if p.file == "sammanfattning.md" and p.row == 4]
     assert [p.value for p in typed] == ["34", "44", "9"]
 
 
@@ -78,3 +79,10 @@ def test_final_refuses_failed_checks(tmp_path, monkeypatch):
     assert prepared.refusals == ()
     with pytest.raises(ConsistencyError, match="Flödena går ihop"):
         prepared.require_final()
+
+
+def test_final_refuses_a_placeholder_whose_figure_is_hidden(tmp_path):
+    text = "## Deltagare\nTill arbete gick {{ outcomes.counts.arbete }}, varav {{ outcomes.by_sex.man.counts.arbete }} män.\n"
+    params = _project(tmp_path, HEADER + ROWS, texts={"sammanfattning": text}, threshold=5)
+    hidden = [p for p in prepare(params, NOTEBOOKS).refusals if p.file == "sammanfattning.md"]
+    assert [(p.row, p.value) for p in hidden] == [(2, "{{ outcomes.by_sex.man.counts.arbete }}")]

@@ -96,7 +96,7 @@ def test_final_render_stops_on_a_failed_check_and_names_it(tmp_path, monkeypatch
 
     layout = Layout(ROOT / "notebooks", tmp_path / "output", tmp_path / "build")
     broken = [Check("Flödena går ihop", False, "33 + 34 − 24 = 44")]
-    monkeypatch.setattr(checks, "run_checks", lambda ind: broken)
+    monkeypatch.setattr(checks, "run_checks", lambda ind, **kw: broken)
     with pytest.raises(ConsistencyError, match="Flödena går ihop: 33 \\+ 34 − 24 = 44"):
         render(ROOT / "params/avesta/2021-22.yml", layout, final=True)
     assert not (tmp_path / "output").exists() and not (tmp_path / "build").exists()
