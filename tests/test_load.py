@@ -8,7 +8,7 @@ import pandas as pd
 import pytest
 
 from rapportlib.errors import InputError
-from rapportlib.load import read_budget, read_register
+from rapportlib.load import COLUMNS, EMPLOYMENT, OPTIONAL, REQUIRED, read_budget, read_register
 
 HEADER = "deltagar_id,kon,fodelsear,inskrivningsdatum,avslutsdatum,avslutsanledning,remittent"
 
@@ -306,3 +306,26 @@ def test_read_budget_problems(tmp_path):
     error = problems_of(bad, read_budget)
     assert where(error) == {(2, "budget"), (2, "utfall")}  # both listed; row 3 is fine
     assert {p.file for p in error.problems} == {"b.csv"}
+
+
+# --- one column list, one parse --------------------------------------------------------------
+
+
+def test_the_column_list_is_the_demo_generators():
+    from rapportlib import demo
+
+    assert list(COLUMNS) == list(demo.COLUMNS)
+    assert set(COLUMNS) | {"tidigt_avhopp", *EMPLOYMENT} == set(REQUIRED + OPTIONAL)
+    assert set(REQUIRED) <= set(COLUMNS)
+
+
+def test_each_distinct_text_is_parsed_once(tmp_path, monkeypatch):
+    import rapportlib.load.cells as cells
+
+    calls = []
+    parse_date = cells.parse_date
+    monkeypatch.setattr(cells, "parse_date", lambda text: calls.append(text) or parse_date(text))
+    rows = "".join(f"D{k},kvinna,1990,2021-01-15,2021-06-30,arbete,af\n" for k in range(50))
+    reg = read_register(write(tmp_path, HEADER + "\n" + rows))
+    assert len(reg) == 50
+    assert sorted(calls) == ["2021-01-15", "2021-06-30"]  # not once per row, not once per check
