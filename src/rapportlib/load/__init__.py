@@ -18,7 +18,7 @@ Modules: :mod:`.columns` (the register's column list), :mod:`.values` (text → 
 from __future__ import annotations
 
 from .aliases import Aliases, load_aliases, rename_columns
-from .budget import read_budget
+from .budget import is_total, read_budget
 from .columns import COLUMNS, DROPOUT_CODE, EMPLOYMENT, OPTIONAL, REQUIRED, TYPED
 from .decoding import RawTable, read_raw, read_table
 from .register import check_register, check_rules, read_register
@@ -37,6 +37,7 @@ __all__ = [
     "check_register",
     "check_rules",
     "is_missing",
+    "is_total",
     "load_aliases",
     "parse_date",
     "parse_number",
