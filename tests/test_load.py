@@ -384,6 +384,34 @@ def test_budget_total_row_with_a_bad_amount_is_a_problem(tmp_path):
     assert where(error) == {(3, "budget")}
 
 
+# --- an empty register -----------------------------------------------------------------------
+
+
+def test_register_with_a_header_and_no_rows_is_an_error(tmp_path):
+    path = write(tmp_path, HEADER + "\n\n\n")
+    error = problems_of(path)
+    assert len(error.problems) == 1
+    problem = error.problems[0]
+    assert problem.file == "deltagare.csv"
+    assert "registret har inga rader" in str(error)
+    assert "inskrivning" in problem.expected
+
+
+def test_validate_of_a_register_without_rows_exits_2_naming_the_file(tmp_path, capsys):
+    from rapportlib.cli import main
+
+    write(tmp_path, HEADER + "\n")
+    params = tmp_path / "tom.yml"
+    params.write_text(
+        "team: tom\nname: Tomt\nperiod: {start: 2021-01-01, end: 2021-12-31}\ndata: {participants: deltagare.csv}\n",
+        encoding="utf-8",
+    )
+    assert main(["validate", str(params)]) == 2
+    err = capsys.readouterr().err
+    assert "deltagare.csv" in err and "registret har inga rader" in err
+    assert "Traceback" not in err
+
+
 # --- one column list, one parse --------------------------------------------------------------
 
 

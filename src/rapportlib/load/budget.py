@@ -1,8 +1,8 @@
 """The budget file (data contract §2): one row per cost line, and perhaps a total row.
 
-A row whose ``post`` is named like a total (*Summa*, *Totalt*, *Total*, *Totalsumma*, *Totalbelopp*, as the first
-or the last word, any case: ``Summa kostnader``, ``Totalt:``, ``Kostnader totalt``) is never a
-cost line. Its amounts are kept as the file's **declared total** on
+A row whose ``post`` is named like a total (*Summa*, *Totalt*, *Total*, *Totalsumma*,
+*Totalbelopp*, as the first or the last word, any case: ``Summa kostnader``, ``Totalt:``,
+``Kostnader totalt``) is never a cost line. Its amounts are kept as the file's **declared total** on
 ``frame.attrs["declared_total"]``: ``{"budget": …, "outcome": …, "forecast": …}`` with only the
 amounts the row gives (``None`` when the file has no total row, or its total row gives none), so
 that a check can compare the lines' sum with it. A total row need not be last (a sheet may put it

@@ -23,6 +23,7 @@ from .schema import validate_cells
 
 #: Columns a row needs parsed before it can take part in the checks across rows.
 _NEEDED = ("deltagar_id", "fodelsear", "inskrivningsdatum", "avslutsdatum", "ar_i_offentlig_forsorjning")
+NO_ROWS = "minst en inskrivning under rubrikraden (registret har inga rader)"
 
 
 def check_register(
@@ -36,7 +37,8 @@ def check_register(
 ) -> tuple[pd.DataFrame, list[Problem]]:
     """Read and validate a participant register; return the typed frame and warnings (ages outside
     15–75 at enrolment). Raise :class:`InputError` listing every problem; with ``trial_months``,
-    also every exit without a reason that is not an early dropout."""
+    also every exit without a reason that is not an early dropout. A register without rows (a
+    header only) is an error too."""
     aliases = aliases or load_aliases()
     raw = read_raw(path, sheet, header_row)
     text, problems = rename_columns(raw.frame, aliases, raw.file, header_row)
@@ -44,6 +46,8 @@ def check_register(
     problems += validate_cells(text, cells, aliases, raw.file, header_row, today or dt.date.today())
     if any(p.row == header_row and p.value is None and "saknas" in p.expected for p in problems):
         raise InputError(_in_order(problems))
+    if cells.empty:
+        raise InputError([*problems, Problem(raw.file, header_row + 1, None, None, NO_ROWS)])
     if problems:
         # Checks across rows need rows that parse: report them together with the rest where possible.
         partial = typed_register(cells.loc[_typeable(cells)])
