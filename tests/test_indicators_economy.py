@@ -65,3 +65,13 @@ def test_does_not_modify_budget():
     before = budget.copy()
     budget_summary(budget)
     pd.testing.assert_frame_equal(budget, before)
+
+
+def test_declared_total_is_published_as_the_file_states_it():
+    budget = budget_frame([("Personal", 1_000, 400, None), ("Lokaler", 500, 500, None)])
+    assert budget_summary(budget)["declared_total"] is None  # no total row in the file
+    budget.attrs["declared_total"] = {"budget": 1_600, "outcome": 900}  # as read_budget keeps a "Summa" row
+    result = budget_summary(budget)
+    assert result["declared_total"] == {"budget": 1_600.0, "outcome": 900.0}  # as stated, even where it disagrees
+    assert result["total"]["budget"] == pytest.approx(1_500)  # the lines' sum is unchanged
+    json.dumps(result, allow_nan=False)

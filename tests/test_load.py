@@ -8,7 +8,8 @@ import pandas as pd
 import pytest
 
 from rapportlib.errors import InputError
-from rapportlib.load import read_budget, read_register
+from rapportlib.indicators.economy import budget_summary
+from rapportlib.load import COLUMNS, EMPLOYMENT, OPTIONAL, REQUIRED, is_total, read_budget, read_register
 
 HEADER = "deltagar_id,kon,fodelsear,inskrivningsdatum,avslutsdatum,avslutsanledning,remittent"
 
@@ -306,3 +307,129 @@ def test_read_budget_problems(tmp_path):
     error = problems_of(bad, read_budget)
     assert where(error) == {(2, "budget"), (2, "utfall")}  # both listed; row 3 is fine
     assert {p.file for p in error.problems} == {"b.csv"}
+
+
+def test_budget_total_row_is_not_a_cost_line(tmp_path):
+    path = write(
+        tmp_path,
+        "post;budget;utfall;prognos\n"
+        "Personal;2 000 000;1 000 000;0\n"
+        "Lokaler;300 000;189 650;10 000\n"
+        "Summa;2 300 000;1 189 650;10 000\n",
+        name="ekonomi.csv",
+    )
+    budget = read_budget(path)
+    assert list(budget["post"]) == ["Personal", "Lokaler"]  # the total is no cost line
+    assert budget["budget"].sum() == 2_300_000.0  # not 4 600 000
+    assert budget.attrs["declared_total"] == {"budget": 2_300_000.0, "outcome": 1_189_650.0, "forecast": 10_000.0}
+    assert budget.attrs["declared_total_row"] == 4
+    summary = budget_summary(budget)
+    assert summary["total"]["budget"] == 2_300_000.0
+    assert summary["declared_total"] == {"budget": 2_300_000.0, "outcome": 1_189_650.0, "forecast": 10_000.0}
+
+
+@pytest.mark.parametrize(
+    "label", ["Summa", "SUMMA", "summa kostnader", "Totalt", "Totalt:", "Total", "Kostnader totalt", "Totalsumma"]
+)
+def test_budget_total_labels(label):
+    assert is_total(label)
+
+
+@pytest.mark.parametrize("label", ["Personal", "Lokaler", "Övriga kostnader", "Totalförsvarsavgift", "", "Summering"])
+def test_budget_cost_line_labels(label):
+    assert not is_total(label)
+
+
+def test_budget_total_row_gives_only_its_amounts(tmp_path):
+    # a comma file without prognos; the total row leaves utfall empty (a missing amount is no problem there)
+    path = write(tmp_path, "Post,Budget,Utfall\nPersonal,100,40\nLokaler,50,10\nTotalt:,150,\n", name="ekonomi.csv")
+    budget = read_budget(path)
+    assert list(budget["post"]) == ["Personal", "Lokaler"]
+    assert budget.attrs["declared_total"] == {"budget": 150.0}
+    assert budget_summary(budget)["declared_total"] == {"budget": 150.0}
+
+
+def test_budget_without_total_row_declares_none(tmp_path):
+    path = write(tmp_path, "post;budget;utfall\nPersonal;100;40\n", name="ekonomi.csv")
+    budget = read_budget(path)
+    assert budget.attrs["declared_total"] is None
+    assert budget.attrs["total_rows"] == []
+    assert budget_summary(budget)["declared_total"] is None
+
+
+def test_budget_total_row_first_and_two_total_rows(tmp_path):
+    # Total rows anywhere are left out of the lines; with several, the last in the file is the
+    # declared total (a grand total follows its subtotals). Every total row's number is kept.
+    first = write(tmp_path, "post;budget;utfall\nTotalt;150;50\nPersonal;100;40\nLokaler;50;10\n", name="a.csv")
+    budget = read_budget(first)
+    assert list(budget["post"]) == ["Personal", "Lokaler"]
+    assert budget.attrs["declared_total"] == {"budget": 150.0, "outcome": 50.0}
+    two = write(
+        tmp_path,
+        "post;budget;utfall\nLön;80;30\nSociala avgifter;20;10\nSumma personal;100;40\nLokaler;50;10\n"
+        "Summa kostnader;150;50\n",
+        name="b.csv",
+    )
+    budget = read_budget(two)
+    assert list(budget["post"]) == ["Lön", "Sociala avgifter", "Lokaler"]
+    assert budget["budget"].sum() == 150.0
+    assert budget.attrs["declared_total"] == {"budget": 150.0, "outcome": 50.0}
+    assert budget.attrs["total_rows"] == [4, 6]
+    assert budget.attrs["declared_total_row"] == 6
+
+
+def test_budget_total_row_with_a_bad_amount_is_a_problem(tmp_path):
+    path = write(tmp_path, "post;budget;utfall\nPersonal;100;40\nSumma;hundra;40\n", name="ekonomi.csv")
+    error = problems_of(path, read_budget)
+    assert where(error) == {(3, "budget")}
+
+
+# --- an empty register -----------------------------------------------------------------------
+
+
+def test_register_with_a_header_and_no_rows_is_an_error(tmp_path):
+    path = write(tmp_path, HEADER + "\n\n\n")
+    error = problems_of(path)
+    assert len(error.problems) == 1
+    problem = error.problems[0]
+    assert problem.file == "deltagare.csv"
+    assert "registret har inga rader" in str(error)
+    assert "inskrivning" in problem.expected
+
+
+def test_validate_of_a_register_without_rows_exits_2_naming_the_file(tmp_path, capsys):
+    from rapportlib.cli import main
+
+    write(tmp_path, HEADER + "\n")
+    params = tmp_path / "tom.yml"
+    params.write_text(
+        "team: tom\nname: Tomt\nperiod: {start: 2021-01-01, end: 2021-12-31}\ndata: {participants: deltagare.csv}\n",
+        encoding="utf-8",
+    )
+    assert main(["validate", str(params)]) == 2
+    err = capsys.readouterr().err
+    assert "deltagare.csv" in err and "registret har inga rader" in err
+    assert "Traceback" not in err
+
+
+# --- one column list, one parse --------------------------------------------------------------
+
+
+def test_the_column_list_is_the_demo_generators():
+    from rapportlib import demo
+
+    assert list(COLUMNS) == list(demo.COLUMNS)
+    assert set(COLUMNS) | {"tidigt_avhopp", *EMPLOYMENT} == set(REQUIRED + OPTIONAL)
+    assert set(REQUIRED) <= set(COLUMNS)
+
+
+def test_each_distinct_text_is_parsed_once(tmp_path, monkeypatch):
+    import rapportlib.load.cells as cells
+
+    calls = []
+    parse_date = cells.parse_date
+    monkeypatch.setattr(cells, "parse_date", lambda text: calls.append(text) or parse_date(text))
+    rows = "".join(f"D{k},kvinna,1990,2021-01-15,2021-06-30,arbete,af\n" for k in range(50))
+    reg = read_register(write(tmp_path, HEADER + "\n" + rows))
+    assert len(reg) == 50
+    assert sorted(calls) == ["2021-01-15", "2021-06-30"]  # not once per row, not once per check

@@ -9,6 +9,11 @@ def budget_summary(budget: pd.DataFrame) -> dict:
     """*Budgetutfall*: per cost line (*post*) the ``budget``, the ``outcome`` to date (utfall),
     ``remaining`` = budget − outcome (*differens, återstår*) and the optional year-end ``forecast``
     (*prognos*); ``total`` sums each column over the lines (forecast ``None`` when no line has one).
+
+    ``declared_total`` is the total the file itself states on a total row (*Summa*, *Totalt*; see
+    :mod:`rapportlib.load.budget`), which is never counted as a line: ``{"budget": …, "outcome": …,
+    "forecast": …}`` with only the amounts that row gives, or ``None`` when the file has no total
+    row. It is published as it is, for a check to compare with ``total``.
     """
     lines = [
         {
@@ -27,7 +32,9 @@ def budget_summary(budget: pd.DataFrame) -> dict:
         "remaining": float((budget["budget"] - budget["utfall"]).sum()),
         "forecast": float(sum(forecasts)) if forecasts else None,
     }
-    return {"lines": lines, "total": total}
+    declared = budget.attrs.get("declared_total")
+    declared = {key: float(value) for key, value in declared.items()} if declared else None
+    return {"lines": lines, "total": total, "declared_total": declared}
 
 
 def plan_vs_outcome(plan: dict, budget: pd.DataFrame | None) -> dict:
