@@ -10,10 +10,10 @@ from __future__ import annotations
 import pandas as pd
 
 from rapportlib.indicators.periods import populations, with_dropouts
-from rapportlib.load import OPTIONAL, REQUIRED
+from rapportlib.load import EMPLOYMENT, OPTIONAL, REQUIRED
 
 #: Optional employment columns: present only when some enrolment gives ``syss_fore``/``syss_efter``.
-EMPLOYMENT_COLUMNS = ["sysselsattning_fore", "sysselsattning_efter"]
+EMPLOYMENT_COLUMNS = list(EMPLOYMENT)
 COLUMNS = ["rad", *REQUIRED, *(c for c in OPTIONAL if c not in EMPLOYMENT_COLUMNS)]
 
 

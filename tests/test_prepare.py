@@ -82,7 +82,10 @@ def test_final_refuses_failed_checks(tmp_path, monkeypatch):
 
 
 def test_final_refuses_a_placeholder_whose_figure_is_hidden(tmp_path):
-    text = "## Deltagare\nTill arbete gick {{ outcomes.counts.arbete }}, varav {{ outcomes.by_sex.man.counts.arbete }} män.\n"
+    text = (
+        "## Deltagare\nTill arbete gick {{ outcomes.counts.arbete }}, "
+        "varav {{ outcomes.by_sex.man.counts.arbete }} män.\n"
+    )
     params = _project(tmp_path, HEADER + ROWS, texts={"sammanfattning": text}, threshold=5)
     hidden = [p for p in prepare(params, NOTEBOOKS).refusals if p.file == "sammanfattning.md"]
     assert [(p.row, p.value) for p in hidden] == [(2, "{{ outcomes.by_sex.man.counts.arbete }}")]

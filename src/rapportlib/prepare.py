@@ -66,11 +66,10 @@ def input_hash(params: Params, narrative_files: list[Path]) -> str:
     return digest.hexdigest()
 
 
-def _require_enrolments(params: Params, register, served: int | None = None) -> None:
-    """A register without rows, or a period in which nobody was enrolled, cannot make a report."""
+def _require_enrolments(params: Params, register, served: int) -> None:
+    """A period in which nobody was enrolled cannot make a report (an empty register is refused by
+    the loader)."""
     file = str(params.data["participants"])
-    if register is None or len(register) == 0:
-        raise InputError([Problem(file, None, None, None, "ett register med minst en inskrivning")])
     if served == 0:
         first = register["inskrivningsdatum"].min()
         last = register["avslutsdatum"].max() if register["avslutsdatum"].notna().all() else None
@@ -111,7 +110,6 @@ def prepare(params_path: str | Path, notebooks: Path | None = None, today: dt.da
     if problems:
         raise InputError(problems)
     register = inputs["participants"]
-    _require_enrolments(params, register)
     computed = compute_indicators(params, inputs)
     _require_enrolments(params, register, computed["flows"]["served"])
     published = published_indicators(params, computed)

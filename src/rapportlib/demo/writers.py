@@ -6,26 +6,13 @@ import csv
 import datetime as dt
 from pathlib import Path
 
+from ..load.columns import COLUMNS as REGISTER_COLUMNS
+from ..load.columns import EMPLOYMENT
 from .model import Spell
 
-#: The participant register's columns, in the order the example files have them. The only copy of
-#: this list in the demo package: everything else derives its headers from it.
-COLUMNS = [
-    "deltagar_id",
-    "kon",
-    "fodelsear",
-    "inskrivningsdatum",
-    "avslutsdatum",
-    "avslutsanledning",
-    "avslut_detalj",
-    "remittent",
-    "forsorjning_fore",
-    "forsorjning_efter",
-    "utbildning",
-    "ar_i_offentlig_forsorjning",
-    "delinsats",
-]
-EMPLOYMENT_COLUMNS = ["sysselsattning_fore", "sysselsattning_efter"]
+#: The participant register's columns, in the order the example files have them: the loader's list.
+COLUMNS = list(REGISTER_COLUMNS)
+EMPLOYMENT_COLUMNS = list(EMPLOYMENT)
 BUDGET_COLUMNS = ["post", "budget", "utfall", "prognos"]
 SURVEY_COLUMNS = ["omgang", "fraga", "svar"]
 FOLLOWUP_COLUMNS = ["deltagar_id", "uppfoljning_manad", "uppfoljningsdatum", "status"]
