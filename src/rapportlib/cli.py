@@ -67,10 +67,10 @@ def _indicators(args) -> int:
 
 
 def _validate(args) -> int:
+    from .layout import Layout
+    from .notebooks import check_narrative, notebook_for
     from .params import load_params
     from .pipeline import indicators_for, load_inputs
-    from .render import Layout
-    from .templates import check_narrative, notebook_for
 
     params = load_params(args.params)
     inputs = load_inputs(params)
@@ -87,7 +87,8 @@ def _validate(args) -> int:
 def _render(args) -> int:
     import shutil
 
-    from .render import Layout, all_params, render_all
+    from .layout import Layout, all_params, params_files
+    from .render import render_all
 
     if args.engine == "quarto" and shutil.which("quarto") is None:
         print(
@@ -108,7 +109,7 @@ def _render(args) -> int:
     if args.output:
         layout = Layout(layout.notebooks, args.output.resolve(), layout.build)
     if args.all:
-        targets = sorted(p for p in args.params_dir.rglob("*.yml") if p.is_file()) if args.params_dir else all_params()
+        targets = params_files(args.params_dir) if args.params_dir else all_params()
     else:
         targets = [Path(p) for p in args.params]
     if not targets:
@@ -187,7 +188,7 @@ def _demo(args) -> int:
 
 
 def _new(args) -> int:
-    from .render import project_root
+    from .layout import project_root
     from .scaffold import new_report
 
     root = project_root()

@@ -28,37 +28,12 @@ from typing import TYPE_CHECKING
 from . import __version__, fmt
 from .checks import Check, ConsistencyError
 from .errors import InputError
+from .layout import Layout, all_params, project_root  # noqa: F401 - also imported from here
+from .notebooks import check_narrative, notebook_for
 from .params import Params, load_params
-from .templates import check_narrative, notebook_for
 
 if TYPE_CHECKING:  # pandas and nbformat are imported where needed: a no-change rebuild needs neither
     import nbformat
-
-ROOT_MARKERS = ("pyproject.toml", "params")
-
-
-@dataclass(frozen=True)
-class Layout:
-    """Where things live: the template notebooks, the published output and the private build folder."""
-
-    notebooks: Path
-    output: Path
-    build: Path
-
-    @classmethod
-    def default(cls, root: Path | None = None) -> Layout:
-        root = root or project_root()
-        return cls(root / "notebooks", root / "output", root / "build")
-
-
-def project_root(start: Path | None = None) -> Path:
-    """The nearest folder upwards holding ``notebooks/`` and ``params/`` (else the working folder)."""
-    here = (start or Path.cwd()).resolve()
-    for folder in (here, *here.parents):
-        if (folder / "notebooks").is_dir() and (folder / "params").is_dir():
-            return folder
-    return here
-
 
 def _template(name: str) -> str:
     return resources.files("rapportlib").joinpath("templates", name).read_text(encoding="utf-8")
@@ -603,12 +578,6 @@ def recover(output: Path) -> list[Path]:
             os.replace(previous, target)
             restored.append(target)
     return restored
-
-
-def all_params(root: Path | None = None) -> list[Path]:
-    """Every params file under ``params/``, in a stable order."""
-    root = root or project_root()
-    return sorted(p for p in (root / "params").rglob("*.yml") if p.is_file())
 
 
 def write_index(output: Path) -> Path:
