@@ -5,7 +5,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-from rapportlib.render import Layout, render_all
+from rapportlib.layout import Layout
+from rapportlib.render import render_all
 
 ROOT = Path(__file__).resolve().parents[1]
 

@@ -39,7 +39,7 @@ def test_recover_restores_a_report_caught_between_two_renames(tmp_path):
 
 
 def test_a_failing_render_leaves_earlier_output_untouched(site, tmp_path, monkeypatch):
-    from rapportlib import render as render_module
+    from rapportlib.render import pdf
 
     layout, folders = site
     before = _snapshot(layout.output)
@@ -48,7 +48,7 @@ def test_a_failing_render_leaves_earlier_output_untouched(site, tmp_path, monkey
         target.write_bytes(b"%PDF half")
         raise RuntimeError("typst crashed")
 
-    monkeypatch.setattr(render_module, "to_pdf", broken_pdf)
+    monkeypatch.setattr(pdf, "to_pdf", broken_pdf)
     with pytest.raises(RuntimeError, match="typst crashed"):
         render(ROOT / "params/vasteras/2020.yml", layout)
     assert _snapshot(layout.output) == before

@@ -124,7 +124,8 @@ def _render(args) -> int:
             final=args.final,
             progress=progress,
             engine=args.engine,
-            scheduler=args.scheduler if args.executor == "dask" else None,
+            executor=args.executor,
+            scheduler=args.scheduler,
         )
     for outcome in sorted(summary["failed"], key=lambda o: o.params):
         print(f"{_shown(outcome.params)}: misslyckades\n{outcome.message}", file=sys.stderr)
