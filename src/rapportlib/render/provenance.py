@@ -16,9 +16,10 @@ PACKAGE = Path(__file__).resolve().parents[1]  # the rapportlib package: its rep
 
 @dataclass(frozen=True)
 class GitState:
-    """The commit of the repository holding rapportlib."""
+    """The commit of the repository holding rapportlib, and whether its working tree had changes."""
 
     commit: str | None = None
+    dirty: bool = False
 
 
 def _git(folder: Path, *args: str) -> str | None:
@@ -30,14 +31,18 @@ def _git(folder: Path, *args: str) -> str | None:
 
 
 def git_state(folder: Path = PACKAGE) -> GitState:
-    """The commit of the repository holding ``folder``; an empty state outside a git checkout."""
+    """The commit and ``git status --porcelain`` of the repository holding ``folder``; an empty
+    state outside a git checkout (an installed package)."""
     commit = (_git(folder, "rev-parse", "--short=12", "HEAD") or "").strip() or None
-    return GitState(commit)
+    if commit is None:
+        return GitState()
+    status = _git(folder, "status", "--porcelain")
+    return GitState(commit, bool(status and status.strip()))
 
 
 def provenance(params: Params, state: GitState | None = None) -> str:
-    """Where the report comes from, as plain text: rapport's version and commit, the period and a
-    hash of every data file."""
+    """Where the report comes from, as plain text: rapport's version and commit (and whether the
+    working tree had uncommitted changes), the period and a hash of every data file."""
     state = git_state() if state is None else state
     hashes = "; ".join(
         f"{path.name} sha256 {hashlib.sha256(path.read_bytes()).hexdigest()[:12]}"
@@ -45,7 +50,8 @@ def provenance(params: Params, state: GitState | None = None) -> str:
     )
     version = f"rapport {__version__}"
     if state.commit:
-        version += f" (commit {state.commit})"
+        note = ", med ändringar som inte checkats in" if state.dirty else ""
+        version += f" (commit {state.commit}{note})"
     return (
         f"Rapporten är framtagen med {version} för {params.name}, "
         f"period {fmt.date(params.start)} – {fmt.date(params.end)}. "
