@@ -63,7 +63,7 @@ def main() -> None:
         run([str(BIN / "papermill"), str(ROOT / "notebooks" / "vasteras.ipynb"), str(executed),
              "-p", "params_path", str(p), "--cwd", str(ROOT / "notebooks"), "--no-progress-bar"])
         run([str(BIN / "jupyter"), "nbconvert", "--to", "html", "--no-input", str(executed)])
-        run([sys.executable, "-c", "import nbformat, sys; from rapportlib.render import to_pdf; "
+        run([sys.executable, "-c", "import nbformat, sys; from rapportlib.render.pdf import to_pdf; "
              "to_pdf(nbformat.read(sys.argv[1], as_version=4), __import__('pathlib').Path(sys.argv[2]))",
              str(executed), str(executed.with_suffix(".pdf"))])
     naive = time.perf_counter() - start

@@ -11,7 +11,8 @@ ROOT = pathlib.Path(__file__).resolve().parents[1]
 @pytest.fixture(scope="session")
 def site(tmp_path_factory):
     """Every example params file rendered once into a temporary site: (layout, {params stem: folder})."""
-    from rapportlib.render import Layout, all_params, render
+    from rapportlib.layout import Layout, all_params
+    from rapportlib.render import render
 
     base = tmp_path_factory.mktemp("site")
     layout = Layout(ROOT / "notebooks", base / "output", base / "build")

@@ -176,7 +176,7 @@ def test_render_publishes_all_or_nothing(tmp_path_factory, monkeypatch, register
         (out / name).parent.mkdir(parents=True, exist_ok=True)
         (out / name).write_bytes(content)
     before = _snapshot(out)
-    status, err = _run(["render", str(params), "--output", str(out)])
+    status, err = _run(["render", str(params), "--output", str(out), "--force"])  # build/ is shared
     if status == 0:
         folder = out / TEAM / "2021"
         for name in ("report.html", "report.pdf", "indicators.json"):

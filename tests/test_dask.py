@@ -5,7 +5,8 @@ from pathlib import Path
 
 import pytest
 
-from rapportlib.render import Layout, render_all
+from rapportlib.layout import Layout
+from rapportlib.render import render_all
 
 ROOT = Path(__file__).resolve().parents[1]
 distributed = pytest.importorskip("distributed")
@@ -18,7 +19,7 @@ def test_local_cluster_renders_the_same_bytes(site, tmp_path):
     layout = Layout(ROOT / "notebooks", tmp_path / "output", tmp_path / "build")
     targets = [tmp_path / "params" / "vasteras" / "2020.yml", tmp_path / "params" / "avesta" / "2018.yml"]
     with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster:
-        summary = render_all(targets, layout, progress=None, scheduler=cluster.scheduler_address)
+        summary = render_all(targets, layout, progress=None, executor="dask", scheduler=cluster.scheduler_address)
     assert sorted(o.params for o in summary["rendered"]) == sorted(map(str, targets)) and not summary["failed"]
     for key, folder in (("vasteras/2020", "vasteras/2020"), ("avesta/2018", "avesta/2018")):
         for name in ("report.pdf", "indicators.json"):

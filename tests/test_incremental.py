@@ -1,11 +1,16 @@
 """`rapport render --all`: parallel, incremental by content hash, one failure does not stop the rest."""
 
+import contextlib
+import io
+import json
 import shutil
 import subprocess
 import sys
 from pathlib import Path
 
-from rapportlib.render import Layout, render_all
+from rapportlib.cli import main
+from rapportlib.layout import Layout
+from rapportlib.render import is_current, render_all
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -55,3 +60,84 @@ def test_one_failing_report_among_many(tmp_path):
     assert "without encryption" not in run.stderr  # kernels talk over private Unix sockets, not TCP
     index = (layout.output / "index.html").read_text(encoding="utf-8")
     assert "avesta/2018/report.html" in index and "vasteras/2020" not in index
+
+
+# --- what the stamp covers --------------------------------------------------------------------
+
+
+def _stamped(tmp_path: Path, final: bool = False, engine: str = "builtin") -> tuple[Path, Layout, Path]:
+    """A report "published" by hand (no render) and its stamp, as a render would have recorded them."""
+    from rapportlib.params import load_params
+    from rapportlib.render import stamp
+
+    params, layout = _federation(tmp_path)
+    target = params / "vasteras" / "2020.yml"
+    loaded = load_params(target)
+    folder = layout.published(loaded)
+    folder.mkdir(parents=True)
+    for name in ("report.html", "report.pdf", "indicators.json"):
+        (folder / name).write_text(f"{name}\n", encoding="utf-8")
+    stamp.record(loaded, layout, stamp.wanted(loaded, layout, final, engine))
+    return target, layout, folder
+
+
+def test_the_stamp_names_everything_the_output_depends_on(tmp_path):
+    target, layout, folder = _stamped(tmp_path)
+    recorded = json.loads((layout.build / "vasteras" / "2020" / "stamp.json").read_text(encoding="utf-8"))
+    assert sorted(recorded) == ["engine", "inputs", "mode", "output", "privacy", "published", "rapportlib"]
+    assert {"params", "data/participants/deltagare.csv", "notebook/vasteras.ipynb"} <= set(recorded["inputs"])
+    assert any(key.startswith("narrative/") for key in recorded["inputs"])
+    assert (recorded["mode"], recorded["engine"], recorded["output"]) == ("draft", "builtin", str(folder.resolve()))
+    assert recorded["privacy"] == {"threshold": 5, "strict": False}
+    assert sorted(recorded["published"]) == ["indicators.json", "report.html", "report.pdf"]
+    assert set(recorded["rapportlib"]) == {"version", "code"}
+
+
+def test_mode_engine_output_and_privacy_each_make_a_report_stale(tmp_path):
+    target, layout, _ = _stamped(tmp_path)
+    assert is_current(target, layout)
+    assert not is_current(target, layout, final=True)
+    assert not is_current(target, layout, engine="quarto")
+    assert not is_current(target, Layout(layout.notebooks, tmp_path / "elsewhere", layout.build))
+    target.write_text(target.read_text(encoding="utf-8") + "privacy: {threshold: 3}\n", encoding="utf-8")
+    assert not is_current(target, layout)
+
+
+def test_a_published_file_edited_or_removed_by_hand_makes_a_report_stale(tmp_path):
+    target, layout, folder = _stamped(tmp_path, final=True)
+    assert is_current(target, layout, final=True)
+    (folder / "report.html").write_text("edited by hand\n", encoding="utf-8")
+    assert not is_current(target, layout, final=True)
+    (folder / "report.html").write_text("report.html\n", encoding="utf-8")
+    assert is_current(target, layout, final=True)
+    (folder / "report.pdf").unlink()
+    assert not is_current(target, layout, final=True)
+    shutil.rmtree(folder)
+    assert not is_current(target, layout, final=True)
+
+
+def _cli_render(*args: str) -> str:
+    """``rapport render`` in this process; returns its closing line."""
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(io.StringIO()):
+        assert main(["render", "params/vasteras/2020.yml", *args]) == 0
+    return out.getvalue().strip().splitlines()[-1]
+
+
+def test_switching_mode_or_output_renders_again(tmp_path, monkeypatch):
+    """The known bug: a draft stayed published when rendered again with --final ("1 oförändrade")."""
+    params, _ = _federation(tmp_path)
+    text = params / "vasteras" / "2020" / "framtiden.md"  # a number typed by hand: listed in a draft only
+    text.write_text(text.read_text(encoding="utf-8") + "\nVi hade 17 möten.\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    draft_html = tmp_path / "output" / "vasteras" / "2020" / "report.html"
+    assert _cli_render().startswith("Klart: 1 renderade, 0 oförändrade")
+    first = draft_html.read_bytes()
+    assert _cli_render().startswith("Klart: 0 renderade, 1 oförändrade")  # nothing changed: skipped
+    assert _cli_render("--final").startswith("Klart: 1 renderade, 0 oförändrade")
+    assert draft_html.read_bytes() != first  # the final report replaced the draft
+    assert _cli_render("--final").startswith("Klart: 0 renderade, 1 oförändrade")
+    assert _cli_render().startswith("Klart: 1 renderade, 0 oförändrade")  # back to the draft
+    assert draft_html.read_bytes() == first
+    assert _cli_render("--output", "site").startswith("Klart: 1 renderade, 0 oförändrade")
+    assert (tmp_path / "site" / "vasteras" / "2020" / "report.html").read_bytes() == first

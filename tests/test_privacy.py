@@ -67,7 +67,8 @@ def test_strict_mode_protects_every_small_count():
 
 
 def test_a_strict_report_renders_with_dashes_and_a_footnote(tmp_path):
-    from rapportlib.render import Layout, render
+    from rapportlib.layout import Layout
+    from rapportlib.render import render
 
     source = (ROOT / "params/vasteras/2020.yml").read_text(encoding="utf-8")
     params = ROOT / "params/vasteras/2020-strikt.yml"

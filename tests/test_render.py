@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 
 from rapportlib.errors import InputError
-from rapportlib.render import Layout, render
+from rapportlib.layout import Layout
+from rapportlib.render import render
 
 ROOT = Path(__file__).resolve().parents[1]
 

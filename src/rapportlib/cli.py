@@ -66,8 +66,8 @@ def _indicators(args) -> int:
 
 
 def _validate(args) -> int:
+    from .layout import Layout, project_root
     from .prepare import prepare
-    from .render import Layout, project_root
 
     notebooks = Layout.default(project_root(Path(args.params).resolve().parent)).notebooks
     if not notebooks.is_dir():  # a params file outside a project: the working folder's templates
@@ -89,7 +89,8 @@ def _validate(args) -> int:
 def _render(args) -> int:
     import shutil
 
-    from .render import Layout, all_params, render_all
+    from .layout import Layout, all_params, params_files
+    from .render import render_all
 
     if args.engine == "quarto" and shutil.which("quarto") is None:
         print(
@@ -110,7 +111,7 @@ def _render(args) -> int:
     if args.output:
         layout = Layout(layout.notebooks, args.output.resolve(), layout.build)
     if args.all:
-        targets = sorted(p for p in args.params_dir.rglob("*.yml") if p.is_file()) if args.params_dir else all_params()
+        targets = params_files(args.params_dir) if args.params_dir else all_params()
     else:
         targets = [Path(p) for p in args.params]
     if not targets:
@@ -125,7 +126,8 @@ def _render(args) -> int:
             final=args.final,
             progress=progress,
             engine=args.engine,
-            scheduler=args.scheduler if args.executor == "dask" else None,
+            executor=args.executor,
+            scheduler=args.scheduler,
         )
     for outcome in sorted(summary["failed"], key=lambda o: o.params):
         print(f"{_shown(outcome.params)}: misslyckades\n{outcome.message}", file=sys.stderr)
@@ -189,7 +191,7 @@ def _demo(args) -> int:
 
 
 def _new(args) -> int:
-    from .render import project_root
+    from .layout import project_root
     from .scaffold import new_report
 
     root = project_root()

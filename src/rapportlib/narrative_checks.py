@@ -1,7 +1,7 @@
 """What a final report refuses in the team's text, and the same list as warnings for a draft.
 
 Pure functions of a narrative folder, the (section, part) pairs a template asks for
-(:func:`rapportlib.templates.sections`) and the published indicators (after small-count
+(:func:`rapportlib.notebooks.sections`) and the published indicators (after small-count
 protection, :func:`rapportlib.privacy.protect`). Each problem names the file and the file's own
 line number. :func:`final_problems` lists four kinds:
 

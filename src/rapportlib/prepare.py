@@ -97,7 +97,7 @@ def prepare(params_path: str | Path, notebooks: Path | None = None, today: dt.da
     params = load_params(params_path)
     notebook, problems = None, []
     if notebooks is not None:
-        from .templates import notebook_for
+        from .notebooks import notebook_for
 
         try:
             notebook = notebook_for(notebooks, params.template, params.path)
@@ -135,8 +135,8 @@ def _run_checks(published: dict, computed: dict, params: Params, inputs: dict, n
     """The consistency checks: identities on the computed figures, the register counted again day
     by day, and every table the template publishes summed again from its cells."""
     from .checks import run_checks
+    from .notebooks import table_calls
     from .tables import TABLES
-    from .templates import table_calls
 
     calls = table_calls(notebook) if notebook is not None else []
     tables = [(name, TABLES[name](published, *args)) for name, args in calls if name in TABLES and name != "checks"]
@@ -156,7 +156,7 @@ def _narrative_problems(indicators: dict, notebook: Path | None, params: Params)
     """Unknown placeholders raise at once (in drafts too); the rest is what a final report refuses."""
     from .narrative import narrative_dir
     from .narrative_checks import final_problems, unknown_placeholders
-    from .templates import sections
+    from .notebooks import sections
 
     folder = narrative_dir(params.path, params.narrative)
 

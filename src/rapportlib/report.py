@@ -79,7 +79,7 @@ class Report:
         report raises what :meth:`Prepared.require_final` raises."""
         if prepared_path:
             return cls(Prepared.read(prepared_path), final)
-        from .render import Layout, project_root
+        from .layout import Layout, project_root
 
         notebooks = Layout.default(project_root(Path(params_path).resolve().parent)).notebooks
         prepared = prepare(params_path, notebooks)

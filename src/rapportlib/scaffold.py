@@ -7,7 +7,8 @@ import re
 from pathlib import Path
 
 from .errors import InputError, Problem
-from .templates import available, sections
+from .layout import Layout, params_dir
+from .notebooks import available, sections
 
 PARAMS = """\
 # {name}, {start} – {end}. Made by `rapport new`; fill in the names and data paths.
@@ -55,11 +56,11 @@ def new_report(
     """Write ``params/<team>/<stem>.yml`` and one Markdown file per narrative section; never overwrite."""
     if not re.fullmatch(r"[a-z0-9-]+", team):
         raise InputError([Problem("TEAM", None, None, team, "en slug av a-z, 0-9 och -")])
-    notebooks = root / "notebooks"
+    notebooks = Layout.default(root).notebooks
     if template not in available(notebooks):
         raise InputError([Problem("--template", None, None, template, f"en av {', '.join(available(notebooks))}")])
     start, end, stem = parse_period(period)
-    params = root / "params" / team / f"{stem}.yml"
+    params = params_dir(root) / team / f"{stem}.yml"
     folder = params.with_suffix("")
     wanted: dict[str, list[str]] = {}
     for section, part in sections(notebooks / f"{template}.ipynb"):

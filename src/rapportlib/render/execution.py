@@ -1,5 +1,6 @@
-"""Pre-started kernels: pay a kernel's start and the library's imports while the previous report runs.
+"""Execution: Papermill runs a template notebook for one report, in a kernel of its own.
 
+Pre-started kernels pay a kernel's start and the library's imports while the previous report runs.
 Each report still gets a fresh kernel that no other report has used: a :class:`KernelPool` only
 starts the *next* kernel (and imports rapportlib in it) in the background while the current one
 executes. No state passes between reports.
@@ -17,6 +18,15 @@ import logging
 import os
 import shutil
 import tempfile
+from typing import TYPE_CHECKING
+
+from ..layout import Layout
+from ..notebooks import notebook_for
+
+if TYPE_CHECKING:  # nbformat is imported where needed: a no-change rebuild does not need it
+    import nbformat
+
+    from ..prepare import Prepared
 
 # Imports, and one tiny chart so the SVG renderer's engine is running before the report needs it.
 WARM_UP = (
@@ -71,3 +81,47 @@ class KernelPool:
             logging.getLogger(__name__).debug("spare kernel: %s", exc)
         self._starter.shutdown(wait=False)
         shutil.rmtree(self._folder, ignore_errors=True)
+
+
+def execute(prepared: Prepared, layout: Layout, final: bool = False, km=None) -> nbformat.NotebookNode:
+    """Run the template's notebook for one prepared report; the executed copy is kept under ``build/``.
+
+    ``km`` is a kernel manager, started or not (see :class:`KernelPool`), used for this report
+    only and shut down afterwards; without one, a kernel on private sockets is made for it.
+    The prepared report is handed to the notebook through a private file, so the kernel neither
+    reads an input nor applies a rule again.
+    """
+    import nbformat
+    import papermill
+
+    params = prepared.params
+    build_dir = layout.build_dir(params)
+    build_dir.mkdir(parents=True, exist_ok=True)
+    target = build_dir / "report.ipynb"
+    notebook = notebook_for(layout.notebooks, params.template, params.path)
+    private = prepared.save(build_dir / "prepared.private.pickle")
+    parameters = {"params_path": str(params.path), "final": final, "prepared_path": str(private)}
+    owned = None
+    if km is None:  # a kernel for this report only, on private sockets
+        owned = tempfile.mkdtemp(prefix="rapport-kernel-")
+        km = kernel_manager(owned, "k")
+    try:
+        papermill.execute_notebook(
+            str(notebook),
+            str(target),
+            parameters=parameters,
+            cwd=str(layout.notebooks),
+            kernel_name="python3",
+            progress_bar=False,
+            log_output=False,
+            # Papermill otherwise rewrites the whole notebook before and after every cell (about a
+            # third of a report's execution time); it is written once, at the end or on failure.
+            request_save_on_cell_execute=False,
+            km=km,
+        )
+    finally:
+        if km.has_kernel:
+            km.shutdown_kernel(now=True)
+        if owned:
+            shutil.rmtree(owned, ignore_errors=True)
+    return nbformat.read(target, as_version=4)

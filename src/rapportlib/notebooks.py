@@ -1,4 +1,4 @@
-"""Report templates: each is one notebook, ``notebooks/<name>.ipynb``.
+"""Template notebooks: each report template is one notebook, ``notebooks/<name>.ipynb``.
 
 A template notebook has a ``parameters`` cell and calls :class:`rapportlib.report.Report`; the
 sections it asks for with ``rep.text("section", "part")`` are the narrative files a team writes.

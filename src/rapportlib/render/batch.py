@@ -1,0 +1,177 @@
+"""Many reports: skip the current ones, render the rest with an executor, then the site index.
+
+An executor is a small strategy object, chosen by name (``rapport render --executor``) from
+:data:`EXECUTORS`: ``local`` runs a process pool sized to the machine, each worker with a pool of
+pre-started kernels; ``dask`` sends one task per report to a Dask distributed cluster. Both run the
+same :class:`RenderTask` and give the same outputs.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Protocol
+
+from ..errors import InputError
+from ..layout import Layout
+from .orchestrator import render
+from .publish import recover
+from .site import write_index
+from .stamp import is_current
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What became of one report in a batch."""
+
+    params: str
+    status: str  # "rendered", "unchanged" or "failed"
+    code: int = 0  # the exit status a single render would have had
+    message: str = ""  # the published folder, or why it failed
+    seconds: float = 0.0
+
+
+_POOL = None  # the kernel pool of a local worker process
+
+
+def _worker_start(notebooks: str) -> None:
+    global _POOL
+    from multiprocessing import util
+
+    from .execution import KernelPool
+
+    _POOL = KernelPool(cwd=notebooks)
+    util.Finalize(None, _POOL.close, exitpriority=10)  # shut the spare kernel down when the worker ends
+
+
+@dataclass(frozen=True)
+class RenderTask:
+    """Rendering one report in a worker, with the batch's settings; never raises."""
+
+    layout: Layout
+    final: bool = False
+    engine: str = "builtin"
+
+    def __call__(self, params_path: str) -> Outcome:
+        from ..checks import ConsistencyError
+
+        started = time.perf_counter()
+
+        def outcome(status: str, code: int, message: str) -> Outcome:
+            return Outcome(params_path, status, code, message, time.perf_counter() - started)
+
+        km = None
+        try:
+            km = _POOL.take() if _POOL is not None else None
+            folder = render(params_path, self.layout, self.final, km=km, index=False, engine=self.engine)
+            return outcome("rendered", 0, str(folder))
+        except InputError as exc:
+            return outcome("failed", 2, str(exc))
+        except ConsistencyError as exc:
+            return outcome("failed", 3, str(exc))
+        except Exception as exc:  # noqa: BLE001 - one report's failure must not stop the others
+            lines = str(exc).strip().splitlines()
+            return outcome("failed", 1, f"{type(exc).__name__}: {lines[-1] if lines else ''}")
+        finally:
+            if km is not None and km.has_kernel:  # the report failed before its kernel ran: stop it
+                km.shutdown_kernel(now=True)
+
+
+class Executor(Protocol):
+    """Runs ``task`` for every params file in ``todo``, calling ``finished`` as each one ends."""
+
+    def run(self, todo: list[str], task: RenderTask, finished: Callable[[Outcome], None]) -> None: ...
+
+
+@dataclass(frozen=True)
+class LocalExecutor:
+    """A process pool on this machine (``jobs`` workers, default one per core)."""
+
+    jobs: int | None = None
+
+    @classmethod
+    def from_options(cls, jobs: int | None = None, scheduler: str | None = None) -> LocalExecutor:
+        return cls(jobs)
+
+    def run(self, todo: list[str], task: RenderTask, finished: Callable[[Outcome], None]) -> None:
+        import concurrent.futures
+        import multiprocessing
+
+        if len(todo) == 1:  # one report: no pool to start
+            finished(task(todo[0]))
+            return
+        jobs = max(1, min(self.jobs or os.cpu_count() or 1, len(todo)))
+        # "spawn": workers start clean; forking a process that holds kernel connections can deadlock.
+        context = multiprocessing.get_context("spawn")
+        with concurrent.futures.ProcessPoolExecutor(
+            max_workers=jobs, mp_context=context, initializer=_worker_start, initargs=(str(task.layout.notebooks),)
+        ) as pool:
+            for future in concurrent.futures.as_completed([pool.submit(task, t) for t in todo]):
+                finished(future.result())
+
+
+@dataclass(frozen=True)
+class DaskExecutor:
+    """A Dask distributed cluster: one task per report (``scheduler`` is its address)."""
+
+    scheduler: str
+
+    @classmethod
+    def from_options(cls, jobs: int | None = None, scheduler: str | None = None) -> DaskExecutor:
+        if not scheduler:
+            raise ValueError("the dask executor needs a scheduler address")
+        return cls(scheduler)
+
+    def run(self, todo: list[str], task: RenderTask, finished: Callable[[Outcome], None]) -> None:
+        from distributed import Client, as_completed
+
+        with Client(self.scheduler) as client:
+            for future in as_completed(client.map(task, todo, pure=False)):
+                finished(future.result())
+
+
+EXECUTORS: dict[str, type[LocalExecutor] | type[DaskExecutor]] = {"local": LocalExecutor, "dask": DaskExecutor}
+
+
+def render_all(
+    targets: list[Path],
+    layout: Layout,
+    jobs: int | None = None,
+    force: bool = False,
+    final: bool = False,
+    progress: Callable[[Outcome | None, int, int], None] | None = None,
+    engine: str = "builtin",
+    executor: str = "local",
+    scheduler: str | None = None,
+) -> dict:
+    """Render many reports with the named executor, skipping those whose output would not change
+    (see :mod:`rapportlib.render.stamp`). ``progress(outcome, done, total)`` is called as each
+    report finishes, and once with ``(None, 0, total)`` before the first starts.
+    Returns a summary: rendered, unchanged, failed (a list of :class:`Outcome` each), seconds."""
+    started = time.perf_counter()
+    runner = EXECUTORS[executor].from_options(jobs, scheduler)
+    summary: dict = {"rendered": [], "unchanged": [], "failed": []}
+    todo = []
+    for target in targets:
+        if not force and is_current(target, layout, engine, final):
+            summary["unchanged"].append(Outcome(str(target), "unchanged"))
+        else:
+            todo.append(str(target))
+
+    def finished(outcome: Outcome) -> None:
+        summary[outcome.status].append(outcome)
+        if progress:
+            progress(outcome, len(summary["rendered"]) + len(summary["failed"]), len(todo))
+
+    if todo:
+        if progress:
+            progress(None, 0, len(todo))
+        runner.run(todo, RenderTask(layout, final, engine), finished)
+    recover(layout.output)
+    if summary["rendered"]:  # a run that published nothing leaves the index byte-identical
+        write_index(layout.output)
+    summary["seconds"] = time.perf_counter() - started
+    return summary

@@ -1,0 +1,88 @@
+"""One report, start to end: validate, execute the notebook, write the outputs, publish, stamp.
+
+The report is prepared once (:func:`rapportlib.prepare.prepare`). Invalid input raises
+``InputError``; a final render refuses (``InputError`` for texts, ``ConsistencyError`` for failed
+checks) before anything is executed or written.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from ..layout import Layout
+from ..params import Params
+from . import htmlpage, pdf, stamp
+from .execution import execute
+from .provenance import provenance
+from .publish import publish, recover, staging_dir
+from .quarto import quarto_outputs
+from .site import write_index
+
+if TYPE_CHECKING:
+    import nbformat
+
+
+def _builtin(nb: nbformat.NotebookNode, params: Params, layout: Layout, staging: Path) -> None:
+    """HTML by nbconvert, PDF by pandoc and Typst; both end with the provenance line."""
+    line = provenance(params)
+    (staging / "report.html").write_text(htmlpage.to_html(nb, line), encoding="utf-8")
+    pdf.to_pdf(nb, staging / "report.pdf", line)
+
+
+def _quarto(nb: nbformat.NotebookNode, params: Params, layout: Layout, staging: Path) -> None:
+    quarto_outputs(layout.build_dir(params) / "report.ipynb", staging)
+
+
+#: How ``report.html`` and ``report.pdf`` are made from the executed notebook (``--engine``).
+ENGINES: dict[str, Callable[[nbformat.NotebookNode, Params, Layout, Path], None]] = {
+    "builtin": _builtin,
+    "quarto": _quarto,
+}
+
+
+def render(
+    params_path: str | Path,
+    layout: Layout | None = None,
+    final: bool = False,
+    km=None,
+    index: bool = True,
+    engine: str = "builtin",
+) -> Path:
+    """Render one report; return its published folder. ``km`` is a kernel manager for this report
+    (see :mod:`rapportlib.render.execution`); ``index=False`` leaves ``output/index.html`` alone."""
+    from ..prepare import prepare
+
+    layout = layout or Layout.default()
+    outputs = ENGINES[engine]
+    recover(layout.output)
+    # Read, validated, computed, checked and protected once, here (InputError before anything runs).
+    prepared = prepare(params_path, layout.notebooks)
+    if final:
+        prepared.require_final()
+    params = prepared.params
+    wanted = stamp.wanted(params, layout, final, engine)
+    nb = execute(prepared, layout, final, km=km)
+    published = _publish(params, layout, lambda staging: outputs(nb, params, layout, staging), prepared.indicators)
+    stamp.record(params, layout, wanted)
+    if index:
+        write_index(layout.output)
+    return published
+
+
+def _publish(params: Params, layout: Layout, write_outputs: Callable[[Path], None], indicators: dict) -> Path:
+    """Write HTML, PDF and indicators.json into a staging folder and swap it in whole."""
+    published = layout.published(params)
+    staging = staging_dir(layout, params)
+    try:
+        write_outputs(staging)
+        (staging / "indicators.json").write_text(
+            json.dumps(indicators, ensure_ascii=False, indent=2, allow_nan=False) + "\n", encoding="utf-8"
+        )
+        publish(staging, published)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+    return published

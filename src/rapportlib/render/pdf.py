@@ -1,0 +1,79 @@
+"""PDF: what Quarto does for ``format: typst``. The outputs' ``text/markdown`` and
+``image/svg+xml`` are joined into Markdown, converted to Typst by pandoc and compiled by Typst
+into the page template ``templates/report.typ``."""
+
+from __future__ import annotations
+
+import re
+import string
+import tempfile
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from .assets import page_template
+
+if TYPE_CHECKING:
+    import nbformat
+
+
+def to_markdown(nb: nbformat.NotebookNode, asset_dir: Path) -> tuple[str, dict]:
+    """The report as Markdown, as Quarto would see it: markdown cells, ``text/markdown`` outputs
+    and SVG images (written to ``asset_dir``). Returns the Markdown and the title metadata."""
+    parts, title = [], {}
+    n_img = 0
+    for cell in nb.cells:
+        if cell.cell_type == "markdown":
+            parts.append(cell.source)
+            continue
+        for out in cell.get("outputs", []) if cell.cell_type == "code" else []:
+            data, meta = out.get("data", {}), out.get("metadata", {}).get("rapport", {})
+            if meta.get("role") == "title":
+                title = dict(meta, cover=data.get("text/markdown", ""))
+            elif "text/markdown" in data:
+                parts.append(data["text/markdown"])
+            elif "image/svg+xml" in data:
+                n_img += 1
+                path = asset_dir / f"figur-{n_img}.svg"
+                path.write_text(data["image/svg+xml"], encoding="utf-8")
+                caption = meta.get("caption", "")
+                parts.append(f"![{caption}]({path.name}){{width=85%}}")
+    return "\n\n".join(parts), title
+
+
+def _typst_markup(text: str) -> str:
+    return re.sub(r"([\\#*_$@<>\[\]`~])", r"\\\1", text)
+
+
+def _typst_string(text: str) -> str:
+    return text.replace("\\", "\\\\").replace('"', '\\"')
+
+
+def to_pdf(nb: nbformat.NotebookNode, target: Path, provenance: str = "") -> None:
+    """Render the PDF: Markdown → Typst (pandoc) → PDF (typst), A4, cover, contents, page numbers,
+    and the ``provenance`` line at the end."""
+    import pypandoc
+    import typst
+
+    with tempfile.TemporaryDirectory(prefix="rapport-typst-") as tmp:
+        tmp = Path(tmp)
+        markdown, title = to_markdown(nb, tmp)
+
+        def convert(md: str) -> str:
+            return pypandoc.convert_text(
+                md, "typst", format="markdown", extra_args=["--shift-heading-level-by=-1", "--wrap=none"]
+            )
+
+        # One pandoc run for cover and body: they are split at a marker paragraph.
+        marker = "RAPPORTCOVERENDMARKER"
+        cover, _, body = convert(f"{title.get('cover', '')}\n\n{marker}\n\n{markdown}").partition(marker)
+        page = string.Template(page_template("report.typ")).substitute(
+            title=_typst_string(f"Verksamhetsrapport {title.get('team', '')}"),
+            federation=_typst_markup(title.get("federation", "")),
+            team_name=_typst_markup(title.get("team", "")),
+            period=_typst_markup(title.get("period", "")),
+            cover=cover,
+            body=body,
+            provenance=_typst_markup(provenance),
+        )
+        (tmp / "report.typ").write_text(page, encoding="utf-8")
+        typst.compile(str(tmp / "report.typ"), output=str(target), root=str(tmp))
