@@ -116,11 +116,11 @@ def test_a_published_file_edited_or_removed_by_hand_makes_a_report_stale(tmp_pat
     assert not is_current(target, layout, final=True)
 
 
-def _cli_render(*args: str) -> str:
+def _cli_render(*args: str, status: int = 0) -> str:
     """``rapport render`` in this process; returns its closing line."""
     out = io.StringIO()
     with contextlib.redirect_stdout(out), contextlib.redirect_stderr(io.StringIO()):
-        assert main(["render", "params/vasteras/2020.yml", *args]) == 0
+        assert main(["render", "params/vasteras/2020.yml", *args]) == status
     return out.getvalue().strip().splitlines()[-1]
 
 
@@ -128,16 +128,23 @@ def test_switching_mode_or_output_renders_again(tmp_path, monkeypatch):
     """The known bug: a draft stayed published when rendered again with --final ("1 oförändrade")."""
     params, _ = _federation(tmp_path)
     text = params / "vasteras" / "2020" / "framtiden.md"  # a number typed by hand: listed in a draft only
-    text.write_text(text.read_text(encoding="utf-8") + "\nVi hade 17 möten.\n", encoding="utf-8")
+    original = text.read_text(encoding="utf-8")
+    text.write_text(original + "\nVi hade 17 möten.\n", encoding="utf-8")
     monkeypatch.chdir(tmp_path)
-    draft_html = tmp_path / "output" / "vasteras" / "2020" / "report.html"
+    html = tmp_path / "output" / "vasteras" / "2020" / "report.html"
     assert _cli_render().startswith("Klart: 1 renderade, 0 oförändrade")
-    first = draft_html.read_bytes()
+    draft = html.read_bytes()
+    assert b"17" in draft and "före en slutlig rapport".encode() in draft
     assert _cli_render().startswith("Klart: 0 renderade, 1 oförändrade")  # nothing changed: skipped
+    # --final is not skipped: it refuses the hand-typed number, and the draft stays as it was
+    assert _cli_render("--final", status=2).startswith("Klart: 0 renderade, 0 oförändrade, 1 misslyckade")
+    assert html.read_bytes() == draft
+    text.write_text(original + '\nVi hade {{ "17" }} möten.\n', encoding="utf-8")  # marked as intended
     assert _cli_render("--final").startswith("Klart: 1 renderade, 0 oförändrade")
-    assert draft_html.read_bytes() != first  # the final report replaced the draft
+    final = html.read_bytes()
+    assert final != draft and "före en slutlig rapport".encode() not in final
     assert _cli_render("--final").startswith("Klart: 0 renderade, 1 oförändrade")
-    assert _cli_render().startswith("Klart: 1 renderade, 0 oförändrade")  # back to the draft
-    assert draft_html.read_bytes() == first
+    assert _cli_render().startswith("Klart: 1 renderade, 0 oförändrade")  # back to a draft
+    assert _cli_render().startswith("Klart: 0 renderade, 1 oförändrade")
     assert _cli_render("--output", "site").startswith("Klart: 1 renderade, 0 oförändrade")
-    assert (tmp_path / "site" / "vasteras" / "2020" / "report.html").read_bytes() == first
+    assert (tmp_path / "site" / "vasteras" / "2020" / "report.html").read_bytes() == html.read_bytes()
