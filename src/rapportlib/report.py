@@ -12,11 +12,10 @@ import re
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-import mistune
-
 from . import charts, fmt, tables
 from .codes import fold, label
 from .errors import Problem
+from .markup import md_literal, narrative
 from .narrative import fill
 from .prepare import Prepared, prepare
 
@@ -101,12 +100,13 @@ class Report:
             message = f"Text saknas: {where}"
             return Block(
                 f'<p class="text-missing" role="note">{html.escape(message)}</p>',
-                f"**{message}**",
+                f"**{md_literal(message)}**",
                 message,
                 meta={"missing_text": where},
             )
         body = fill(found, self.indicators)
-        return Block(f'<div class="narrative">{mistune.html(body)}</div>', body, body)
+        page, markdown = narrative(body)  # raw HTML as text, links by an allow-list, no images
+        return Block(f'<div class="narrative">{page}</div>', markdown, body)
 
     def hand_typed(self) -> list[Problem]:
         """What a final report would refuse in the texts (numbers typed by hand, hidden figures),
@@ -147,7 +147,7 @@ class Report:
         note = f"Att åtgärda i texterna före en slutlig rapport: {listing}."
         return Block(
             block.html + f'<p class="hand-typed">{html.escape(note)}</p>',
-            f"{block.markdown}\n\n{note}",
+            f"{block.markdown}\n\n{md_literal(note)}",
             f"{block.text}\n{note}",
         )
 
@@ -169,7 +169,7 @@ class Report:
             f'<p class="period">Period {html.escape(period)}</p>'
             f'<div class="kpis" aria-label="Nyckeltal">{cards}</div></header>'
         )
-        md_rows = "\n".join(f"| {k} | {v} |" for k, v in key)
+        md_rows = "\n".join(f"| {md_literal(k)} | {md_literal(v)} |" for k, v in key)
         markdown = f"| Mått | Värde |\n|:---|---:|\n{md_rows}\n\n: Nyckeltal {{#tbl-kpi}}"
         text = f"Verksamhetsrapport {p.name}, {period}"
         return Block(

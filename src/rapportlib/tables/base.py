@@ -11,6 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from .. import fmt
+from ..markup import md_literal
 
 
 @dataclass(frozen=True)
@@ -47,16 +48,16 @@ class Table:
         )
 
     def to_markdown(self, number: int) -> str:
-        """A pipe table followed by its pandoc caption (``: Tabell N: …``)."""
-        esc = lambda v: v.replace("|", "\\|")  # noqa: E731
-        lines = ["| " + " | ".join(esc(c) for c in self.columns) + " |"]
+        """A pipe table followed by its pandoc caption (``: Tabell N: …``). Every cell, the caption
+        and the note are literal text (budget lines and sub-units are the team's own words)."""
+        lines = ["| " + " | ".join(md_literal(c) for c in self.columns) + " |"]
         lines.append("|" + "|".join("---:" if a == "r" else ":---" for a in self.align) + "|")
         for i, row in enumerate(self.rows):
-            cells = [f"**{esc(v)}**" if i in self.total_rows and v else esc(v) for v in row]
+            cells = [f"**{md_literal(v)}**" if i in self.total_rows and v else md_literal(v) for v in row]
             lines.append("| " + " | ".join(cells) + " |")
-        lines += ["", f": Tabell {number}: {self.caption} {{#tbl-{self.key}}}"]
+        lines += ["", f": Tabell {number}: {md_literal(self.caption)} {{#tbl-{self.key}}}"]
         if self.note:
-            lines += ["", f"*{self.note}*"]
+            lines += ["", f"*{md_literal(self.note)}*"]
         return "\n".join(lines)
 
     def to_text(self, number: int) -> str:
