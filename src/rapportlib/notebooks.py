@@ -12,6 +12,7 @@ import re
 from pathlib import Path
 
 from .errors import InputError, Problem
+from .identity import contains
 
 _TEXT_CALL = re.compile(r"""rep\.text\(\s*["']([^"']+)["']\s*(?:,\s*["']([^"']*)["']\s*)?\)""")
 
@@ -21,14 +22,23 @@ def available(notebooks: Path) -> list[str]:
     return sorted(p.stem for p in notebooks.glob("*.ipynb") if not p.stem.startswith(("_", ".")))
 
 
+#: What a template's name may look like: a plain name, never a path (no ``/``, ``\\``, ``..``).
+_NAME = re.compile(r"[^\W_][\w-]{0,63}")
+
+
 def notebook_for(notebooks: Path, template: str, params_file: Path) -> Path:
-    """The notebook of a template, or an :class:`InputError` naming the templates there are."""
-    path = notebooks / f"{template}.ipynb"
-    if not path.exists():
-        raise InputError(
-            [Problem(params_file.name, None, "template", template, f"en av mallarna {', '.join(available(notebooks))}")]
-        )
-    return path
+    """The notebook of a template named in the template set, or an :class:`InputError` naming the
+    templates there are. A path (``../x``, ``/tmp/x``, ``a/b``) is refused before any file is looked
+    at, so a params file can only choose among the project's own notebooks."""
+    names = available(notebooks)
+    choose = f"en av mallarna {', '.join(names)}" if names else "en mall i notebooks/"
+    if not isinstance(template, str) or not _NAME.fullmatch(template):
+        shown = None if contains(str(template)) else str(template)
+        expected = f"ett mallnamn, inte en sökväg: {choose}"
+        raise InputError([Problem(params_file.name, None, "template", shown, expected)])
+    if template not in names:
+        raise InputError([Problem(params_file.name, None, "template", template, choose)])
+    return notebooks / f"{template}.ipynb"
 
 
 def sections(notebook: Path) -> list[tuple[str, str]]:
