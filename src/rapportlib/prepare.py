@@ -12,12 +12,13 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import pickle
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from .checks import Check, ConsistencyError
 from .errors import InputError, Problem
 from .params import Params, load_params
+from .sensitive import Sensitive, collect
 
 
 @dataclass(frozen=True)
@@ -33,6 +34,9 @@ class Prepared:
     narrative: dict = field(default_factory=dict)  # section name → {part title → Part}
     enrolments: int = 0
     participants: int = 0
+    # What the publish gate looks for in the outputs (participant ids, birth year + date pairs,
+    # free text); it stays in the rendering process and is never written for the kernel.
+    sensitive: Sensitive = field(default_factory=Sensitive, repr=False, compare=False)
 
     def require_final(self) -> None:
         """Raise what a final report refuses: :class:`InputError` for texts (missing, numbers typed
@@ -43,8 +47,9 @@ class Prepared:
             raise ConsistencyError(list(self.failed))
 
     def save(self, path: Path) -> Path:
-        """Write this value for the notebook kernel (a private file under ``build/``)."""
-        path.write_bytes(pickle.dumps(self, protocol=pickle.HIGHEST_PROTOCOL))
+        """Write this value for the notebook kernel (a private file under ``build/``), without
+        :attr:`sensitive`: the kernel needs none of it."""
+        path.write_bytes(pickle.dumps(replace(self, sensitive=Sensitive()), protocol=pickle.HIGHEST_PROTOCOL))
         path.chmod(0o600)
         return path
 
@@ -128,6 +133,7 @@ def prepare(params_path: str | Path, notebooks: Path | None = None, today: dt.da
         narrative=sections,
         enrolments=len(register),
         participants=int(register["deltagar_id"].nunique()),
+        sensitive=collect(register, inputs.get("followups")),
     )
 
 

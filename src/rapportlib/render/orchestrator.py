@@ -2,7 +2,8 @@
 
 The report is prepared once (:func:`rapportlib.prepare.prepare`). Invalid input raises
 ``InputError``; a final render refuses (``InputError`` for texts, ``ConsistencyError`` for failed
-checks) before anything is executed or written.
+checks) before anything is executed or written. The written files pass the publish gate
+(:mod:`.gate`) before they are published: personal data in them raises ``LeakError`` (exit 2).
 """
 
 from __future__ import annotations
@@ -15,15 +16,17 @@ from typing import TYPE_CHECKING
 
 from ..layout import Layout
 from ..params import Params
-from . import htmlpage, pdf, stamp
+from . import gate, htmlpage, pdf, stamp
 from .execution import execute
 from .provenance import provenance
 from .publish import publish, recover, staging_dir
 from .quarto import quarto_outputs
-from .site import write_index
+from .site import index_page, write_index
 
 if TYPE_CHECKING:
     import nbformat
+
+    from ..prepare import Prepared
 
 
 def _builtin(nb: nbformat.NotebookNode, params: Params, layout: Layout, staging: Path) -> None:
@@ -66,22 +69,27 @@ def render(
     params = prepared.params
     wanted = stamp.wanted(params, layout, final, engine)
     nb = execute(prepared, layout, final, km=km)
-    published = _publish(params, layout, lambda staging: outputs(nb, params, layout, staging), prepared.indicators)
+    published = _publish(prepared, layout, lambda staging: outputs(nb, params, layout, staging), index)
     stamp.record(params, layout, wanted)
     if index:
-        write_index(layout.output)
+        write_index(layout.output, prepared.sensitive)
     return published
 
 
-def _publish(params: Params, layout: Layout, write_outputs: Callable[[Path], None], indicators: dict) -> Path:
-    """Write HTML, PDF and indicators.json into a staging folder and swap it in whole."""
+def _publish(prepared: Prepared, layout: Layout, write_outputs: Callable[[Path], None], index: bool) -> Path:
+    """Write HTML, PDF and indicators.json into a staging folder, pass them (and the site index as
+    it will be) through the publish gate, and swap the folder in whole."""
+    params = prepared.params
     published = layout.published(params)
     staging = staging_dir(layout, params)
     try:
         write_outputs(staging)
         (staging / "indicators.json").write_text(
-            json.dumps(indicators, ensure_ascii=False, indent=2, allow_nan=False) + "\n", encoding="utf-8"
+            json.dumps(prepared.indicators, ensure_ascii=False, indent=2, allow_nan=False) + "\n", encoding="utf-8"
         )
+        folder = published.relative_to(layout.output).as_posix()
+        pages = {"index.html": index_page(layout.output, (folder, staging / "indicators.json"))} if index else {}
+        gate.check(staging, prepared.sensitive, pages)  # LeakError: nothing is published
         publish(staging, published)
     finally:
         shutil.rmtree(staging, ignore_errors=True)

@@ -9,19 +9,35 @@ import json
 from pathlib import Path
 
 from .. import fmt
+from ..sensitive import Sensitive
 from .assets import page_template
+from .gate import LeakError, Scanner, html_parts
 from .publish import write_atomic
 
 
-def write_index(output: Path) -> Path:
+def write_index(output: Path, sensitive: Sensitive | None = None) -> Path:
     """``output/index.html``: every published report with key figures and links, a cross-team
-    comparison table and chart (aggregates only: the figures of each report's indicators.json)."""
+    comparison table and chart (aggregates only: the figures of each report's indicators.json).
+    The page passes the publish gate first (identity numbers, and ``sensitive`` values when
+    given); a hit raises :class:`~rapportlib.render.gate.LeakError` and the earlier index stays."""
+    page = index_page(output)
+    hits = Scanner(sensitive).hits("index.html", html_parts(page))
+    if hits:
+        raise LeakError(hits)
+    return write_atomic(output / "index.html", page)
+
+
+def index_page(output: Path, staged: tuple[str, Path] | None = None) -> str:
+    """The text of ``output/index.html``; ``staged`` is (folder, indicators.json) of a report about
+    to be published, shown as it will be once it is (so the gate can read the index beforehand)."""
     from .. import charts
 
+    files = {path.parent.relative_to(output).as_posix(): path for path in output.glob("*/*/indicators.json")}
+    if staged is not None:
+        files[staged[0]] = staged[1]
     rows, compare = [], []
-    for path in sorted(output.glob("*/*/indicators.json")):
+    for folder, path in sorted(files.items(), key=lambda item: item[0].split("/")):
         ind = json.loads(path.read_text(encoding="utf-8"))
-        folder = path.parent.relative_to(output).as_posix()
         f, o = ind["flows"], ind["outcomes"]
         months = ind["throughput"]["months"]["all"]
         remaining = ind.get("budget", {}).get("total", {}).get("remaining")
@@ -67,4 +83,4 @@ def write_index(output: Path) -> Path:
         '<p class="table-note">I mål: andel av avsluten efter prövotiden enligt varje teams egen regel; '
         "teamens regler kan skilja sig åt, se respektive rapport.</p>\n</main>\n</body>\n</html>\n"
     )
-    return write_atomic(output / "index.html", page)
+    return page
