@@ -3,7 +3,8 @@
 Before a report is swapped into ``output/``, every file in its staging folder and the site index
 as it would be rewritten are read as a reader (or a search engine) would read them:
 
-- HTML: the text (with and without a space at each tag), every attribute value, comments;
+- HTML: the text (a break between blocks and cells, none at inline tags), every attribute value,
+  comments;
 - PDF (with ``pypdf``): the text of each page, the document information (Title, Author, Subject,
   Keywords, …), the XMP metadata, bookmarks, named destinations and link addresses;
 - JSON (``indicators.json``): every key and value, a list's items also together;
