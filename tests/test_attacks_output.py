@@ -519,3 +519,9 @@ def test_a_leak_stops_the_render_with_exit_2_and_leaves_the_earlier_report(hosti
     assert PNR not in err and "Traceback" not in err
     assert {p.name: p.read_bytes() for p in folder.iterdir()} == before
     assert (layout.output / "index.html").read_bytes() == index
+
+
+def test_a_file_that_is_no_readable_pdf_is_read_as_bytes(tmp_path):
+    (tmp_path / "report.pdf").write_bytes(f"%PDF-1.7 trasig {PNR}\n".encode())
+    with pytest.raises(gate.LeakError, match=r"report\.pdf, innehållet \(ingen läsbar PDF\): ett personnummer"):
+        gate.check(tmp_path)

@@ -279,7 +279,12 @@ def file_parts(path: Path) -> list[tuple[str, str]]:
     """A published file's texts by kind of file."""
     suffix = path.suffix.lower()
     if suffix == ".pdf":
-        return pdf_parts(path)
+        from pypdf.errors import PyPdfError
+
+        try:
+            return pdf_parts(path)
+        except (PyPdfError, ValueError, KeyError, TypeError):  # not a PDF pypdf can read: its bytes
+            return [("innehållet (ingen läsbar PDF)", path.read_bytes().decode("latin-1"))]
     text = path.read_bytes().decode("utf-8", errors="replace")
     if suffix in (".html", ".htm"):
         return html_parts(text)
