@@ -174,12 +174,63 @@ def check_rules(raw: dict, found: Found) -> Rules:
 
 
 def check_aliases(raw: dict, found: Found) -> dict[str, dict]:
-    """Extra names for columns and codes, in the shape of ``aliases.yml``."""
+    """Extra names for columns and codes, in the shape of ``aliases.yml``: each names a column of
+    the register, and each label is mapped to a code of its code list (a label mapped to an
+    unknown code would make every count of that list 0)."""
     aliases = found.mapping(raw.get("aliases"), "aliases")
-    found.mapping(aliases.get("columns"), "aliases.columns")
-    for kind, mapping in found.mapping(aliases.get("codes"), "aliases.codes").items():
-        found.mapping(mapping, f"aliases.codes.{kind}")
+    columns = found.mapping(aliases.get("columns"), "aliases.columns")
+    codes = found.mapping(aliases.get("codes"), "aliases.codes")
+    if not (columns or codes):
+        return aliases
+    from .load.columns import KIND_OF_COLUMN, OPTIONAL, REQUIRED  # pandas, only when there are aliases
+
+    for column in columns:
+        if column not in REQUIRED + OPTIONAL:
+            found.add("aliases.columns", str(column), f"en kolumn i registret: {', '.join(REQUIRED + OPTIONAL)}")
+    for kind, mapping in codes.items():
+        mapping = found.mapping(mapping, f"aliases.codes.{kind}")
+        known = _alias_targets(KIND_OF_COLUMN.get(kind, kind))
+        if known is None:
+            found.add("aliases.codes", str(kind), f"en kodlista: {', '.join(ALIAS_KINDS)}")
+            continue
+        for label, code in mapping.items():
+            if known == YEARS:
+                if not (_is_number(code) and 0 <= code <= 100):
+                    found.add(f"aliases.codes.{kind}.{label}", str(code), "ett antal år, t.ex. 2.5")
+            elif str(code) not in known:
+                found.add(f"aliases.codes.{kind}.{label}", str(code), f"en av {', '.join(known)}")
     return aliases
+
+
+#: The code lists a params file's ``aliases: codes:`` may extend (``ar_i_offentlig_forsorjning``
+#: maps text to a number of years).
+ALIAS_KINDS = (
+    "kon",
+    "avslutsanledning",
+    "remittent",
+    "forsorjning",
+    "utbildning",
+    "ja_nej",
+    "sysselsattning",
+    "ar_i_offentlig_forsorjning",
+)
+
+
+YEARS = "years"  # the targets of ar_i_offentlig_forsorjning: a number of years
+
+
+def _alias_targets(kind: str) -> tuple[str, ...] | str | None:
+    """The codes a label of ``kind`` may be mapped to; :data:`YEARS` for a number of years;
+    ``None`` for an unknown code list."""
+    from .codes import ALIASES
+    from .load.columns import DROPOUT_CODE
+
+    if kind == "ar_i_offentlig_forsorjning":
+        return YEARS
+    if kind not in ALIAS_KINDS:
+        return None
+    extra = (DROPOUT_CODE,) if kind == "avslutsanledning" else ()  # "utan mätning": an early dropout
+    return tuple(sorted({*ALIASES[kind].values(), *extra}))
 
 
 def check_payback(raw: dict, found: Found) -> dict[str, Any]:
