@@ -22,6 +22,8 @@ from . import identity
 from .errors import IDENTITY_EXPECTED, NAME_EXPECTED, InputError, Problem
 from .limits import MAX_PARAMS_BYTES, MAX_PARAMS_NUMBER, MAX_YAML_DEPTH, TooLarge, read_bytes, size
 
+#: What a number out of bounds should have been (:data:`~rapportlib.limits.MAX_PARAMS_NUMBER`).
+NUMBER_EXPECTED = "ett ändligt tal mellan −10¹⁵ och 10¹⁵ (inte .inf eller .nan)"
 _FLOAT, _INT = "tag:yaml.org,2002:float", "tag:yaml.org,2002:int"
 
 
@@ -62,15 +64,13 @@ Loader.yaml_implicit_resolvers = {
 
 def _number_problem(loader: Loader, node: yaml.ScalarNode) -> str | None:
     """What a number should have been, or ``None`` when it is a finite number within bounds."""
-    expected = f"ett ändligt tal, högst {MAX_PARAMS_NUMBER:.0e} till beloppet".replace("+", "")
     if node.tag == _INT:
-        digits = node.value.lstrip("+-").replace("_", "")
-        if len(digits) > 16:  # larger than the bound whatever the base; int() of it may be slow
-            return expected
+        if len(node.value.lstrip("+-").replace("_", "")) > 16:  # never built: Python refuses 4300 digits
+            return NUMBER_EXPECTED
         value: float = loader.construct_yaml_int(node)
     else:
         value = loader.construct_yaml_float(node)
-    return None if math.isfinite(value) and abs(value) <= MAX_PARAMS_NUMBER else expected
+    return None if math.isfinite(value) and abs(value) <= MAX_PARAMS_NUMBER else NUMBER_EXPECTED
 
 
 def _walk(loader: Loader, node: yaml.Node, key: str, file: str, problems: list[Problem]) -> None:
