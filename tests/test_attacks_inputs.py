@@ -312,6 +312,18 @@ LIMITS = [
         "kolumn 'payback.period_cost': värdet '1.0e+400': ett ändligt tal",
     ),
     _attack(
+        "params-1e400-read-as-text-by-yaml",
+        params_extra("plan: {capacity: {max_months: 1e400}, income: {Kommunen: inf}}\n"),
+        "kolumn 'plan.capacity.max_months': värdet '1e400': ett antal",
+        "kolumn 'plan.income.Kommunen': värdet 'inf': ett belopp",
+    ),
+    _attack(
+        "payback-cost-as-text",
+        params_extra("payback: {period_cost: 1e400, costs: {sjukpenning: {payer: fk, kr_per_year: mycket}}}\n"),
+        "kolumn 'payback.period_cost': värdet '1e400': ett belopp i kronor",
+        "kolumn 'payback.costs.sjukpenning'",
+    ),
+    _attack(
         "params-40-digit-integer",
         params_extra("privacy2: {threshold: " + "9" * 40 + "}\n"),
         "kolumn 'privacy2.threshold'",

@@ -14,12 +14,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .codes import EXIT_REASONS
+from .codes import EXIT_REASONS, PAYBACK_PAYERS, SUPPORT_SOURCES
 from .errors import Problem
 
 POPULATIONS = ("in_goal", "all_exits")
 DEFAULT_TEMPLATE = "sodra-dalarna"
 FINANCIERS = ("staten", "region", "kommun")
+PAYBACK_COST = "{payer: kommun, region, fk, af eller staten_ovrigt, kr_per_year: ett belopp, t.ex. 118000}"
 GOAL_KEYS = (*EXIT_REASONS, "in_goal", "payback_months")
 
 
@@ -236,7 +237,16 @@ def _alias_targets(kind: str) -> tuple[str, ...] | str | None:
 def check_payback(raw: dict, found: Found) -> dict[str, Any]:
     """The payback model's settings (docs/payback.md): ``period_cost``, ``costs``, ``financing``."""
     payback = found.mapping(raw.get("payback"), "payback")
-    found.mapping(payback.get("costs"), "payback.costs")
+    cost = payback.get("period_cost")
+    if cost is not None and not _is_number(cost):
+        found.add("payback.period_cost", str(cost), "ett belopp i kronor, t.ex. 2300000")
+    for source, entry in found.mapping(payback.get("costs"), "payback.costs").items():
+        if source not in SUPPORT_SOURCES:
+            found.add("payback.costs", str(source), f"en försörjningskälla: {', '.join(SUPPORT_SOURCES)}")
+        elif not (
+            isinstance(entry, dict) and entry.get("payer") in PAYBACK_PAYERS and _is_number(entry.get("kr_per_year"))
+        ):
+            found.add(f"payback.costs.{source}", str(entry), PAYBACK_COST)
     financing = payback.get("financing") or {}
     for key in found.mapping(financing, "payback.financing"):
         if key not in FINANCIERS:
@@ -296,11 +306,23 @@ def check_goals(raw: dict, found: Found) -> dict[str, float]:
 
 
 def check_plan(raw: dict, found: Found) -> dict[str, Any]:
-    """The plan's capacity, income and costs (compared with the outcome)."""
+    """The plan's capacity, income and costs (compared with the outcome): numbers, in ``kr`` or ``tkr``."""
     plan = found.mapping(raw.get("plan"), "plan")
-    for key in ("capacity", "income", "costs"):
-        found.mapping(plan.get(key), f"plan.{key}")
+    for key, expected in PLAN_NUMBERS.items():
+        for name, value in found.mapping(plan.get(key), f"plan.{key}").items():
+            if not _is_number(value) or (key == "capacity" and value < 0):
+                found.add(f"plan.{key}.{name}", str(value), expected)
+    if plan.get("unit", "kr") not in ("kr", "tkr"):
+        found.add("plan.unit", str(plan.get("unit")), "kr eller tkr")
     return plan
+
+
+#: What each number of a plan should be (YAML reads ``1e400`` or ``30 st`` as text).
+PLAN_NUMBERS = {
+    "capacity": "ett antal, t.ex. 30 (eller 12 månader för max_months)",
+    "income": "ett belopp, t.ex. 600",
+    "costs": "ett belopp, t.ex. 600",
+}
 
 
 def check_staff(raw: dict, found: Found) -> tuple[dict, ...]:
