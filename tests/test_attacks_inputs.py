@@ -329,6 +329,12 @@ LIMITS = [
         "kolumn 'privacy2.threshold'",
     ),
     _attack(
+        "params-python-and-binary-tags",
+        params_extra("x: !!binary aGVsbG8=\ny: !!python/object/apply:os.system [echo]\n"),
+        "2020.yml, rad 11, kolumn 'x': ett värde utan YAML-tagg",
+        "2020.yml, rad 12, kolumn 'y': ett värde utan YAML-tagg",
+    ),
+    _attack(
         "params-not-utf8",
         lambda p: p.params.write_bytes(PARAMS.replace("Test", "Tëst").encode("cp1252")),
         "2020.yml: ogiltig YAML (filen är inte UTF-8",

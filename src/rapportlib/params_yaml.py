@@ -6,9 +6,10 @@ reported as ``period.end``), aliases (``*name``) are refused, so that an alias b
 laughs") cannot expand, and mappings and lists nest at most
 :data:`~rapportlib.limits.MAX_YAML_DEPTH` levels. Before anything is built from the file,
 every key and value is searched with :func:`rapportlib.identity.find` (a params value can reach
-the report: the team's name, a budget line, a file name) and every number must be finite and at
-most :data:`~rapportlib.limits.MAX_PARAMS_NUMBER`. A problem names the file, line and key, and a
-value shaped like an identity number is never shown.
+the report: the team's name, a budget line, a file name), every number must be finite and at
+most :data:`~rapportlib.limits.MAX_PARAMS_NUMBER`, and values are plain YAML (text, numbers,
+true/false, lists, mappings: no ``!!binary``, ``!!set`` or ``!!python/…`` tag). A problem names
+the file, line and key, and a value shaped like an identity number is never shown.
 """
 
 from __future__ import annotations
@@ -24,7 +25,14 @@ from .limits import MAX_PARAMS_BYTES, MAX_PARAMS_NUMBER, MAX_YAML_DEPTH, TooLarg
 
 #: What a number out of bounds should have been (:data:`~rapportlib.limits.MAX_PARAMS_NUMBER`).
 NUMBER_EXPECTED = "ett ändligt tal mellan −10¹⁵ och 10¹⁵ (inte .inf eller .nan)"
+#: What a value with a YAML tag (``!!binary``, ``!!set``, ``!!python/…``) should have been.
+TAG_EXPECTED = "ett värde utan YAML-tagg (!!…): text, tal, true/false, en lista eller en mappning"
 _FLOAT, _INT = "tag:yaml.org,2002:float", "tag:yaml.org,2002:int"
+
+#: The tags of the values a params file holds: text, numbers, true/false, null, lists, mappings.
+PLAIN_TAGS = frozenset(
+    f"tag:yaml.org,2002:{name}" for name in ("str", "int", "float", "bool", "null", "seq", "map", "merge")
+)
 
 
 class _Refused(yaml.YAMLError):
@@ -76,7 +84,9 @@ def _number_problem(loader: Loader, node: yaml.ScalarNode) -> str | None:
 def _walk(loader: Loader, node: yaml.Node, key: str, file: str, problems: list[Problem]) -> None:
     """Append a problem for each identity number and each number out of bounds under ``node``."""
     line = node.start_mark.line + 1
-    if isinstance(node, yaml.ScalarNode):
+    if node.tag not in PLAIN_TAGS:
+        problems.append(Problem(file, line, key or None, None, TAG_EXPECTED))
+    elif isinstance(node, yaml.ScalarNode):
         if identity.contains(node.value):
             problems.append(Problem(file, line, key or None, None, IDENTITY_EXPECTED))
         elif node.tag in (_INT, _FLOAT) and (expected := _number_problem(loader, node)) is not None:
