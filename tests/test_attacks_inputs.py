@@ -136,6 +136,11 @@ def _renamed_data_file(p: Project) -> None:
     p.edit(p.params, "data/deltagare.csv", f"data/{PNR}.csv")
 
 
+def _linked_data_file(p: Project) -> None:
+    p.data("deltagare.csv").rename(p.data(f"{PNR}.csv"))
+    p.data("deltagare.csv").symlink_to(p.data(f"{PNR}.csv"))
+
+
 def _renamed_params_file(p: Project) -> None:
     p.params.rename(p.params.with_name(f"{PNR}.yml"))
 
@@ -258,6 +263,11 @@ IDENTITY = [
         "pnr-in-a-data-file-name",
         _renamed_data_file,
         "2020.yml, rad 6, kolumn 'data.participants': text utan personnummer",
+    ),
+    _attack(
+        "data-file-linked-to-a-pnr-name",
+        _linked_data_file,
+        "2020.yml, kolumn 'data.participants': ett filnamn utan personnummer eller samordningsnummer",
     ),
     _attack(
         "pnr-in-the-params-file-name",

@@ -14,8 +14,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from . import identity
 from .codes import EXIT_REASONS, PAYBACK_PAYERS, SUPPORT_SOURCES
-from .errors import Problem
+from .errors import NAME_EXPECTED, Problem
 
 POPULATIONS = ("in_goal", "all_exits")
 DEFAULT_TEMPLATE = "sodra-dalarna"
@@ -134,7 +135,9 @@ def check_data(raw: dict, found: Found) -> tuple[dict[str, Path], dict[str, dict
             continue
         data[key] = (found.path.parent / str(options.pop("path"))).resolve()
         data_options[key] = check_data_options(key, options, found)
-        if not data[key].is_file():
+        if identity.contains(data[key].name):  # a link's target: the name the provenance line shows
+            found.add(f"data.{key}", None, NAME_EXPECTED)
+        elif not data[key].is_file():
             found.add(f"data.{key}", str(value), "en fil som finns")
     return data, data_options
 
