@@ -232,6 +232,22 @@ def test_rules():
     ]
 
 
+def test_alias_targets_are_known():
+    aliases = {"columns": {"kön": ["Gender"]}, "codes": {"kon": {"Hen": "hen"}, "kommun": {"A": "af"}}}
+    assert check(check_aliases, {"aliases": aliases})[1] == [
+        "kolumn 'aliases.columns': värdet 'kön': en kolumn i registret: deltagar_id, kon, fodelsear, "
+        "inskrivningsdatum, remittent, avslutsdatum, avslutsanledning, avslut_detalj, tidigt_avhopp, "
+        "forsorjning_fore, forsorjning_efter, utbildning, ar_i_offentlig_forsorjning, delinsats, "
+        "sysselsattning_fore, sysselsattning_efter",
+        "kolumn 'aliases.codes.kon.Hen': värdet 'hen': en av annat, kvinna, man",
+        "kolumn 'aliases.codes': värdet 'kommun': en kodlista: kon, avslutsanledning, remittent, forsorjning, "
+        "utbildning, ja_nej, sysselsattning, ar_i_offentlig_forsorjning",
+    ]
+    ok = {"codes": {"avslutsanledning": {"Utan mätning": "tidigt_avhopp"}, "forsorjning_fore": {"FB": "lon"},
+                    "tidigt_avhopp": {"Avhopp": "ja"}, "ar_i_offentlig_forsorjning": {"Länge": 10}}}
+    assert check(check_aliases, {"aliases": ok})[1] == []
+
+
 def test_aliases():
     aliases = {"columns": {"deltagar_id": ["Klientnummer"]}, "codes": {"kon": {"K": "kvinna"}}}
     assert check(check_aliases, {"aliases": aliases}) == (aliases, [])
@@ -257,6 +273,15 @@ def test_payback():
     assert check(check_payback, {"payback": {"financing": {"staten": "hälften"}}})[1][0].endswith(
         "andelar som summerar till 1"
     )
+    costs = {"sjukpenning": {"payer": "fk", "kr_per_year": 200000}}
+    assert check(check_payback, {"payback": {"costs": costs}})[1] == []
+    assert check(check_payback, {"payback": {"period_cost": "1e400", "costs": {"lon": 5, "bidrag": {}}}})[1] == [
+        "kolumn 'payback.period_cost': värdet '1e400': ett belopp i kronor, t.ex. 2300000",
+        "kolumn 'payback.costs.lon': värdet '5': {payer: kommun, region, fk, af eller staten_ovrigt, kr_per_year: "
+        "ett belopp, t.ex. 118000}",
+        "kolumn 'payback.costs': värdet 'bidrag': en försörjningskälla: forsorjningsstod, sjukpenning, "
+        "aktivitetsersattning, sjukersattning, aktivitetsstod, a_kassa, studiestod, lon, ingen_offentlig",
+    ]
     assert check(check_payback, {"payback": {"costs": 5}})[1] == [
         "kolumn 'payback.costs': värdet '5': en mappning med nycklar (name: värde)"
     ]
@@ -310,6 +335,12 @@ def test_plan():
     assert check(check_plan, {"plan": plan}) == (plan, [])
     assert check(check_plan, {"plan": {"capacity": 30}})[1] == [
         "kolumn 'plan.capacity': värdet '30': en mappning med nycklar (name: värde)"
+    ]
+    bad = {"capacity": {"concurrent": "1e400"}, "costs": {"Lön": "x"}, "unit": "mkr"}
+    assert check(check_plan, {"plan": bad})[1] == [
+        "kolumn 'plan.capacity.concurrent': värdet '1e400': ett antal, t.ex. 30 (eller 12 månader för max_months)",
+        "kolumn 'plan.costs.Lön': värdet 'x': ett belopp, t.ex. 600",
+        "kolumn 'plan.unit': värdet 'mkr': kr eller tkr",
     ]
 
 

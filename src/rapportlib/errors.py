@@ -4,6 +4,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from .identity import redact
+
+#: What a text holding an identity number should have been (the value is never shown).
+IDENTITY_EXPECTED = "text utan personnummer eller samordningsnummer (värdet visas inte)"
+#: What a file's name holding an identity number should have been (the name is never shown).
+NAME_EXPECTED = "ett filnamn utan personnummer eller samordningsnummer (namnet visas inte)"
+
 
 @dataclass(frozen=True)
 class Problem:
@@ -22,7 +29,9 @@ class Problem:
         if self.column:
             where.append(f"kolumn {self.column!r}")
         value = "" if self.value is None else f": värdet {self.value!r}"
-        return f"{', '.join(where)}{value}: {self.expected}"
+        # Callers never pass an identity number; should one slip through (a file's name, a
+        # value), it is still never shown.
+        return redact(f"{', '.join(where)}{value}: {self.expected}")
 
 
 @dataclass

@@ -25,8 +25,9 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import fmt
-from .errors import InputError, Problem
+from . import fmt, identity
+from .errors import IDENTITY_EXPECTED, NAME_EXPECTED, InputError, Problem
+from .limits import MAX_NARRATIVE_BYTES, TooLarge, read_bytes, size
 
 PLACEHOLDER = re.compile(r"\{\{\s*(?P<key>[^|{}]+?)\s*(?P<filters>(?:\|\s*[^|{}\s]+\s*)*)\}\}")
 #: ``{{ "text" }}`` or ``{{ 'text' }}``: the quoted text, unchanged (a number the writer means to type).
@@ -90,16 +91,49 @@ def _part(title: str, lines: list[str], path: Path, start: int, heading_line: in
     return Part(title, "\n".join(lines).strip(), path, start, heading_line)
 
 
+def section_text(path: Path) -> str:
+    """The text of a section file, checked: a regular file of at most
+    :data:`~rapportlib.limits.MAX_NARRATIVE_BYTES`, UTF-8 (a BOM is dropped; any other encoding
+    is refused at the line of its first byte that is not UTF-8, never guessed), and no identity
+    number in its name or on any line (comments included). Raises :class:`InputError`."""
+    name = identity.redact(path.name)
+
+    def refused(expected: str, line: int | None = None) -> InputError:
+        return InputError([Problem(name, line, None, None, expected)])
+
+    if identity.contains(path.name):
+        raise refused(NAME_EXPECTED)
+    if not path.is_file():
+        raise refused("en textfil (.md), inte en mapp eller en enhet")
+    try:
+        raw = read_bytes(path, MAX_NARRATIVE_BYTES)
+        text = raw.decode("utf-8-sig")
+    except TooLarge:
+        raise refused(f"en textfil på högst {size(MAX_NARRATIVE_BYTES)}") from None
+    except OSError as exc:
+        raise refused(f"en fil som går att läsa ({exc.strerror})") from None
+    except UnicodeDecodeError as exc:
+        bad = bytes(exc.object)  # without a BOM: exc.start counts from there
+        line = bad[: exc.start].count(b"\n") + 1
+        byte = f"byte 0x{bad[exc.start]:02X}"
+        raise refused(f"text i UTF-8 ({byte} är inte UTF-8; spara filen som UTF-8)", line) from None
+    found = [n for n, line in enumerate(text.splitlines(), start=1) if identity.contains(line)]
+    if found:
+        raise InputError([Problem(name, n, None, None, IDENTITY_EXPECTED) for n in found])
+    return text
+
+
 def read_section(folder: Path, name: str) -> dict[str, Part] | None:
     """The parts of ``<folder>/<name>.md`` keyed by heading (``""`` for text before any heading),
-    or ``None`` when the file does not exist."""
+    or ``None`` when the file does not exist. The file is read by :func:`section_text`, which
+    raises :class:`InputError` for a file that may not be read or published."""
     path = folder / f"{name}.md"
     if not path.exists():
         return None
     parts: dict[str, Part] = {}
     title, lines, start, heading = "", [], 1, 0
     # HTML comments are notes to the writer: blanked out (keeping line numbers), never published.
-    text = _COMMENT.sub(lambda m: "\n" * m.group(0).count("\n"), path.read_text(encoding="utf-8"))
+    text = _COMMENT.sub(lambda m: "\n" * m.group(0).count("\n"), section_text(path))
     for number, line in enumerate(text.splitlines(), start=1):
         match = _PART.match(line)
         if match:

@@ -13,8 +13,6 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from .errors import InputError, Problem
 from .params_sections import (
     KNOWN_KEYS,
@@ -28,6 +26,7 @@ from .params_sections import (
     check_identity,
     check_period,
 )
+from .params_yaml import read_yaml
 
 __all__ = ["POPULATIONS", "Params", "Privacy", "Rules", "SurveySettings", "load_params"]
 
@@ -119,32 +118,12 @@ _FROM_JSON = {
 # ----------------------------------------------------------------------------- reading
 
 
-class _Loader(yaml.SafeLoader):
-    """YAML's safe loader, but dates stay text: ``2021-02-31`` is then reported as ``period.end``."""
-
-
-_Loader.yaml_implicit_resolvers = {
-    key: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
-    for key, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
-}
-
-
 def _read(path: Path) -> dict:
-    """The file's YAML mapping; a file that cannot be read as one raises :class:`InputError`."""
-    file = str(path)
-    try:
-        raw = yaml.load(path.read_text(encoding="utf-8"), Loader=_Loader)  # noqa: S506 - a safe loader
-    except FileNotFoundError:
-        raise InputError([Problem(file, None, None, None, "filen finns inte")]) from None
-    except IsADirectoryError:
-        raise InputError([Problem(file, None, None, None, "en params-fil, inte en mapp")]) from None
-    except (yaml.YAMLError, UnicodeDecodeError) as exc:
-        reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
-        raise InputError([Problem(file, None, None, None, f"ogiltig YAML ({reason})")]) from None
-    except ValueError as exc:  # PyYAML parses dates itself: 2021-02-31 fails here
-        raise InputError([Problem(file, None, None, None, f"ett giltigt datum ({exc})")]) from None
+    """The file's YAML mapping (read within bounds, :mod:`rapportlib.params_yaml`); a file that
+    cannot be read as one raises :class:`InputError`."""
+    raw = read_yaml(path)
     if not isinstance(raw, dict):
-        raise InputError([Problem(file, None, None, None, "en YAML-mappning med nycklar")])
+        raise InputError([Problem(str(path), None, None, None, "en YAML-mappning med nycklar")])
     return raw
 
 

@@ -14,12 +14,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .codes import EXIT_REASONS
-from .errors import Problem
+from . import identity
+from .codes import EXIT_REASONS, PAYBACK_PAYERS, SUPPORT_SOURCES
+from .errors import NAME_EXPECTED, Problem
 
 POPULATIONS = ("in_goal", "all_exits")
 DEFAULT_TEMPLATE = "sodra-dalarna"
 FINANCIERS = ("staten", "region", "kommun")
+PAYBACK_COST = "{payer: kommun, region, fk, af eller staten_ovrigt, kr_per_year: ett belopp, t.ex. 118000}"
 GOAL_KEYS = (*EXIT_REASONS, "in_goal", "payback_months")
 
 
@@ -133,7 +135,9 @@ def check_data(raw: dict, found: Found) -> tuple[dict[str, Path], dict[str, dict
             continue
         data[key] = (found.path.parent / str(options.pop("path"))).resolve()
         data_options[key] = check_data_options(key, options, found)
-        if not data[key].is_file():
+        if identity.contains(data[key].name):  # a link's target: the name the provenance line shows
+            found.add(f"data.{key}", None, NAME_EXPECTED)
+        elif not data[key].is_file():
             found.add(f"data.{key}", str(value), "en fil som finns")
     return data, data_options
 
@@ -174,18 +178,78 @@ def check_rules(raw: dict, found: Found) -> Rules:
 
 
 def check_aliases(raw: dict, found: Found) -> dict[str, dict]:
-    """Extra names for columns and codes, in the shape of ``aliases.yml``."""
+    """Extra names for columns and codes, in the shape of ``aliases.yml``: each names a column of
+    the register, and each label is mapped to a code of its code list (a label mapped to an
+    unknown code would make every count of that list 0)."""
     aliases = found.mapping(raw.get("aliases"), "aliases")
-    found.mapping(aliases.get("columns"), "aliases.columns")
-    for kind, mapping in found.mapping(aliases.get("codes"), "aliases.codes").items():
-        found.mapping(mapping, f"aliases.codes.{kind}")
+    columns = found.mapping(aliases.get("columns"), "aliases.columns")
+    codes = found.mapping(aliases.get("codes"), "aliases.codes")
+    if not (columns or codes):
+        return aliases
+    from .load.columns import KIND_OF_COLUMN, OPTIONAL, REQUIRED  # pandas, only when there are aliases
+
+    for column in columns:
+        if column not in REQUIRED + OPTIONAL:
+            found.add("aliases.columns", str(column), f"en kolumn i registret: {', '.join(REQUIRED + OPTIONAL)}")
+    for kind, mapping in codes.items():
+        mapping = found.mapping(mapping, f"aliases.codes.{kind}")
+        known = _alias_targets(KIND_OF_COLUMN.get(kind, kind))
+        if known is None:
+            found.add("aliases.codes", str(kind), f"en kodlista: {', '.join(ALIAS_KINDS)}")
+            continue
+        for label, code in mapping.items():
+            if known == YEARS:
+                if not (_is_number(code) and 0 <= code <= 100):
+                    found.add(f"aliases.codes.{kind}.{label}", str(code), "ett antal år, t.ex. 2.5")
+            elif str(code) not in known:
+                found.add(f"aliases.codes.{kind}.{label}", str(code), f"en av {', '.join(known)}")
     return aliases
+
+
+#: The code lists a params file's ``aliases: codes:`` may extend (``ar_i_offentlig_forsorjning``
+#: maps text to a number of years).
+ALIAS_KINDS = (
+    "kon",
+    "avslutsanledning",
+    "remittent",
+    "forsorjning",
+    "utbildning",
+    "ja_nej",
+    "sysselsattning",
+    "ar_i_offentlig_forsorjning",
+)
+
+
+YEARS = "years"  # the targets of ar_i_offentlig_forsorjning: a number of years
+
+
+def _alias_targets(kind: str) -> tuple[str, ...] | str | None:
+    """The codes a label of ``kind`` may be mapped to; :data:`YEARS` for a number of years;
+    ``None`` for an unknown code list."""
+    from .codes import ALIASES
+    from .load.columns import DROPOUT_CODE
+
+    if kind == "ar_i_offentlig_forsorjning":
+        return YEARS
+    if kind not in ALIAS_KINDS:
+        return None
+    extra = (DROPOUT_CODE,) if kind == "avslutsanledning" else ()  # "utan mätning": an early dropout
+    return tuple(sorted({*ALIASES[kind].values(), *extra}))
 
 
 def check_payback(raw: dict, found: Found) -> dict[str, Any]:
     """The payback model's settings (docs/payback.md): ``period_cost``, ``costs``, ``financing``."""
     payback = found.mapping(raw.get("payback"), "payback")
-    found.mapping(payback.get("costs"), "payback.costs")
+    cost = payback.get("period_cost")
+    if cost is not None and not _is_number(cost):
+        found.add("payback.period_cost", str(cost), "ett belopp i kronor, t.ex. 2300000")
+    for source, entry in found.mapping(payback.get("costs"), "payback.costs").items():
+        if source not in SUPPORT_SOURCES:
+            found.add("payback.costs", str(source), f"en försörjningskälla: {', '.join(SUPPORT_SOURCES)}")
+        elif not (
+            isinstance(entry, dict) and entry.get("payer") in PAYBACK_PAYERS and _is_number(entry.get("kr_per_year"))
+        ):
+            found.add(f"payback.costs.{source}", str(entry), PAYBACK_COST)
     financing = payback.get("financing") or {}
     for key in found.mapping(financing, "payback.financing"):
         if key not in FINANCIERS:
@@ -245,11 +309,23 @@ def check_goals(raw: dict, found: Found) -> dict[str, float]:
 
 
 def check_plan(raw: dict, found: Found) -> dict[str, Any]:
-    """The plan's capacity, income and costs (compared with the outcome)."""
+    """The plan's capacity, income and costs (compared with the outcome): numbers, in ``kr`` or ``tkr``."""
     plan = found.mapping(raw.get("plan"), "plan")
-    for key in ("capacity", "income", "costs"):
-        found.mapping(plan.get(key), f"plan.{key}")
+    for key, expected in PLAN_NUMBERS.items():
+        for name, value in found.mapping(plan.get(key), f"plan.{key}").items():
+            if not _is_number(value) or (key == "capacity" and value < 0):
+                found.add(f"plan.{key}.{name}", str(value), expected)
+    if plan.get("unit", "kr") not in ("kr", "tkr"):
+        found.add("plan.unit", str(plan.get("unit")), "kr eller tkr")
     return plan
+
+
+#: What each number of a plan should be (YAML reads ``1e400`` or ``30 st`` as text).
+PLAN_NUMBERS = {
+    "capacity": "ett antal, t.ex. 30 (eller 12 månader för max_months)",
+    "income": "ett belopp, t.ex. 600",
+    "costs": "ett belopp, t.ex. 600",
+}
 
 
 def check_staff(raw: dict, found: Found) -> tuple[dict, ...]:

@@ -108,6 +108,8 @@ def prepare(params_path: str | Path, notebooks: Path | None = None, today: dt.da
             notebook = notebook_for(notebooks, params.template, params.path)
         except InputError as exc:
             problems = exc.problems
+    sections, files, unreadable = _read_narrative(params)
+    problems += unreadable
     try:
         inputs = load_inputs(params, today=today)
     except InputError as exc:
@@ -121,12 +123,11 @@ def prepare(params_path: str | Path, notebooks: Path | None = None, today: dt.da
     checks = _run_checks(published, computed, params, inputs, notebook)
     published["checks"] = [{"name": c.name, "ok": c.ok, "detail": c.detail} for c in checks]
     published["input_warnings"] = len(inputs.get("warnings", []))  # a count: details via `rapport validate`
-    sections, files = _read_narrative(params)
     refusals = _narrative_problems(published, notebook, params)
     return Prepared(
         params=params,
         indicators=published,
-        warnings=tuple(str(w) for w in inputs.get("warnings", [])),
+        warnings=tuple(str(w) for w in inputs.get("warnings", [])) + outside_project(params, files),
         failed=tuple(c for c in checks if not c.ok),
         refusals=tuple(refusals),
         input_hash=input_hash(params, files),
@@ -149,13 +150,41 @@ def _run_checks(published: dict, computed: dict, params: Params, inputs: dict, n
     return run_checks(computed, register=inputs["participants"], start=params.start, end=params.end, tables=tables)
 
 
-def _read_narrative(params: Params) -> tuple[dict, list[Path]]:
-    """The team's section files, read once: section name → {part title → Part}, and the files."""
+def _read_narrative(params: Params) -> tuple[dict, list[Path], list[Problem]]:
+    """The team's section files, read once: section name → {part title → Part}, the files, and
+    the problems of those that may not be read or published (:func:`~rapportlib.narrative.section_text`:
+    not a file, too large, not UTF-8, an identity number in the name or the text)."""
     from .narrative import narrative_dir, read_section
 
     folder = narrative_dir(params.path, params.narrative)
-    files = sorted(p for p in folder.glob("*.md") if p.is_file()) if folder.is_dir() else []
-    return {path.stem: read_section(folder, path.stem) or {} for path in files}, files
+    paths = sorted(folder.glob("*.md")) if folder.is_dir() else []
+    sections, problems = {}, []
+    for path in paths:
+        try:
+            parts = read_section(folder, path.stem)
+        except InputError as exc:
+            problems += exc.problems
+            continue
+        if parts is not None:  # None: a link to nothing
+            sections[path.stem] = parts
+    return sections, [p for p in paths if p.stem in sections], problems
+
+
+def outside_project(params: Params, narrative_files: list[Path]) -> tuple[str, ...]:
+    """Warnings, with the full path, for each data or narrative file that resolves outside the
+    project of the params file (the nearest folder upwards holding ``notebooks/`` and ``params/``,
+    else the params file's own folder): a path that climbs out with ``..``, an absolute path, a
+    link."""
+    from .identity import redact
+    from .layout import project_root
+
+    root = project_root(params.path.parent)
+    paths = [*params.data.values(), *narrative_files]
+    return tuple(
+        redact(f"{path.resolve()}: en fil utanför projektets mapp {root} (kontrollera att det är rätt fil)")
+        for path in paths
+        if not path.resolve().is_relative_to(root)
+    )
 
 
 def _narrative_problems(indicators: dict, notebook: Path | None, params: Params) -> list[Problem]:

@@ -6,12 +6,15 @@ import datetime as dt
 import re
 from pathlib import Path
 
-from .errors import InputError, Problem
+import yaml
+
+from .errors import IDENTITY_EXPECTED, InputError, Problem
+from .identity import contains
 from .layout import Layout, params_dir
 from .notebooks import available, sections
 
 PARAMS = """\
-# {name}, {start} – {end}. Made by `rapport new`; fill in the names and data paths.
+# {title}, {start} – {end}. Made by `rapport new`; fill in the names and data paths.
 team: {team}
 name: {name}
 federation: {federation}
@@ -50,6 +53,21 @@ def parse_period(text: str) -> tuple[dt.date, dt.date, str]:
     return start, end, f"{start.year}-{str(end.year)[2:]}" if end.year == start.year + 1 else f"{start}_{end}"
 
 
+def quoted(text: str) -> str:
+    """``text`` as a double-quoted YAML scalar: a quote, a colon or a line break stays part of the
+    value and never becomes YAML (``--name $'X\\nprivacy: …'`` adds no key)."""
+    return yaml.safe_dump(text, default_style='"', allow_unicode=True, width=1_000_000).rstrip("\n")
+
+
+def _check_texts(texts: dict[str, str]) -> None:
+    """Refuse an option's text holding an identity number (the value is never shown)."""
+    problems = [
+        Problem(option, None, None, None, IDENTITY_EXPECTED) for option, text in texts.items() if contains(text)
+    ]
+    if problems:
+        raise InputError(problems)
+
+
 def new_report(
     root: Path, team: str, period: str, template: str, name: str | None = None, federation: str | None = None
 ) -> list[Path]:
@@ -74,12 +92,16 @@ def new_report(
                 for p in existing
             ]
         )
+    name = name or f"Samverkansteam {team.capitalize()}"
+    federation = federation or "Samordningsförbundet"
+    _check_texts({"--name": name, "--federation": federation})
     folder.mkdir(parents=True, exist_ok=True)
     params.write_text(
         PARAMS.format(
+            title=" ".join(name.split()),  # in a comment: on one line
             team=team,
-            name=name or f"Samverkansteam {team.capitalize()}",
-            federation=federation or "Samordningsförbundet",
+            name=quoted(name),
+            federation=quoted(federation),
             template=template,
             start=start.isoformat(),
             end=end.isoformat(),

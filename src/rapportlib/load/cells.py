@@ -13,9 +13,10 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from ..identity import contains
 from .aliases import Aliases
 from .columns import CODED, LISTS
-from .values import has_pnr, is_missing, parse_date, parse_number, split_list
+from .values import is_missing, parse_date, parse_number, split_list
 
 
 @dataclass(frozen=True)
@@ -104,7 +105,7 @@ _READ_MISSING = (_year, _free_text)
 
 def _cell(text: str, check: str, parse: Callable[[str], object]) -> object:
     """One text parsed: its value, ``None`` when missing, or :class:`Bad`."""
-    if has_pnr(text):
+    if contains(text):
         return Bad(PNR_CHECK, None)
     if parse not in _READ_MISSING and is_missing(text):
         return None
@@ -120,8 +121,8 @@ def parse_cells(raw: pd.DataFrame, aliases: Aliases, decimal: str) -> pd.DataFra
     """The register's cells parsed (see the module's docstring): same index and columns as ``raw``.
 
     Contract columns hold typed values (codes, ``datetime.date``, ``int`` birth years, ``float``
-    years, ``bool`` flags, tuples of codes); other columns keep their text. A personnummer in any
-    cell is ``Bad("pnr", None)``.
+    years, ``bool`` flags, tuples of codes); other columns keep their text. An identity number
+    (:mod:`rapportlib.identity`) in any cell is ``Bad("pnr", None)``.
     """
     parsers = _parsers(aliases, decimal)
     cells = {}
@@ -129,7 +130,7 @@ def parse_cells(raw: pd.DataFrame, aliases: Aliases, decimal: str) -> pd.DataFra
         check, parse = parsers.get(column, ("", None))
         texts = [str(t) for t in raw[column]]
         if parse is None:
-            parsed = {t: Bad(PNR_CHECK, None) if has_pnr(t) else t for t in set(texts)}
+            parsed = {t: Bad(PNR_CHECK, None) if contains(t) else t for t in set(texts)}
         else:
             parsed = {t: _cell(t, check, parse) for t in set(texts)}
         cells[column] = pd.Series([parsed[t] for t in texts], index=raw.index, dtype=object)

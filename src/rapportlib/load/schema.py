@@ -15,7 +15,7 @@ from ..errors import Problem
 from .aliases import Aliases
 from .cells import DATE, NUMBER, PNR_CHECK, YEAR, Bad
 from .columns import CODED, LISTS, REQUIRED
-from .values import DATE_EXPECTED, PNR_EXPECTED
+from .values import DATE_EXPECTED, PNR_EXPECTED, identity_expected
 
 REQUIRED_CHECK, FUTURE = "required", "future"
 #: What a cell failing each check should have been.
@@ -89,7 +89,7 @@ def _problems(cases, raw, cells, aliases: Aliases, file: str, header_row: int) -
             continue
         row = int(case.index)
         if check == PNR_CHECK:
-            problems.append(Problem(file, row, column, None, EXPECTED[PNR_CHECK]))
+            problems.append(Problem(file, row, column, None, identity_expected(column)))
             continue
         cell = cells.at[row, column]
         value = cell.shown if isinstance(cell, Bad) else str(raw.at[row, column])

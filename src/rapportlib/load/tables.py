@@ -13,8 +13,9 @@ import pandas as pd
 
 from ..codes import ALIASES, FOLLOWUP_MONTHS, fold
 from ..errors import InputError, Problem
+from ..identity import contains
 from .decoding import RawTable, read_raw
-from .values import DATE_EXPECTED, PNR_EXPECTED, has_pnr, is_missing, parse_date
+from .values import DATE_EXPECTED, identity_expected, is_missing, parse_date
 
 
 @dataclass(frozen=True)
@@ -40,7 +41,6 @@ class Table:
 
     fields: tuple[Field, ...]
     numbered: bool = True  # a ``rad`` column with each row's number in the file
-    guard_pnr: bool = False  # a personnummer in any cell is a problem, and nothing else about its row is
     dtypes: dict[str, str] = field(default_factory=dict)
     dates: tuple[str, ...] = ()  # result columns converted to ``datetime64``
 
@@ -98,9 +98,11 @@ def read_rows(raw: RawTable, table: Table) -> tuple[list[dict], list[Problem]]:
     for i in frame.index:
         row = int(i)
         rec: dict[str, object] = {"rad": row} if table.numbered else {}
-        secret = [c for c in frame.columns if has_pnr(frame.at[i, c])] if table.guard_pnr else []
-        for column in secret:  # reported without the value, and nothing else about that row
-            problems.append(Problem(raw.file, row, column, None, PNR_EXPECTED))
+        # An identity number in any cell is a problem, reported without its value, and nothing
+        # else about its row is (another problem could show the number).
+        secret = [c for c in frame.columns if contains(frame.at[i, c])]
+        for column in secret:
+            problems.append(Problem(raw.file, row, column, None, identity_expected(column)))
         for spec in table.fields:
             value = str(frame.at[i, spec.column]).strip() if spec.column in frame.columns else ""
             if secret:
@@ -162,7 +164,6 @@ FOLLOWUPS = Table(
             "arbete, studier, aktivt_arbetssokande, fortsatt_rehabilitering, sjukdom, annat eller ej_nadd",
         ),
     ),
-    guard_pnr=True,
     dates=("datum",),
 )
 

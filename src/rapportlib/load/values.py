@@ -1,5 +1,7 @@
-"""Cell values as text → Python values: missing markers, dates, Swedish numbers, code lists,
-and the personnummer pattern that no cell of any input file may hold."""
+"""Cell values as text → Python values: missing markers, dates, Swedish numbers, code lists.
+
+No cell of any input file may hold an identity number: :func:`rapportlib.identity.contains` is
+the one detector, and a cell it finds is reported without its value."""
 
 from __future__ import annotations
 
@@ -8,25 +10,25 @@ import math
 import re
 
 from ..codes import fold
+from ..errors import IDENTITY_EXPECTED
 
-#: A personnummer: optional century, six date digits, optional separator, four digits.
-PNR = re.compile(r"(?<!\d)(?:19|20)?\d{2}[01]\d[0-3]\d[-+]?\d{4}(?!\d)")
 #: Folded cell texts that mean "no value".
 MISSING = frozenset({"", "-", "na", "nan", "none", "null", "nat"})
 #: What a date cell should look like (shown in problems).
 DATE_EXPECTED = "ett datum ÅÅÅÅ-MM-DD (eller ett Excel-datum)"
-#: Shown instead of a value shaped like a personnummer, which is never echoed.
+#: Shown instead of an id shaped like a personnummer, which is never echoed (other cells:
+#: :data:`rapportlib.errors.IDENTITY_EXPECTED`).
 PNR_EXPECTED = "ett pseudonymt id, inte ett personnummer (värdet visas inte)"
+
+
+def identity_expected(column: str | None) -> str:
+    """What a cell of ``column`` holding an identity number should have been."""
+    return PNR_EXPECTED if column == "deltagar_id" else IDENTITY_EXPECTED
 
 
 def is_missing(text: object) -> bool:
     """Whether a cell means "no value" (empty, ``-``, ``NA``, ``null``, …)."""
     return fold(str(text)) in MISSING
-
-
-def has_pnr(text: object) -> bool:
-    """Whether a cell holds something shaped like a personnummer."""
-    return bool(PNR.search(str(text)))
 
 
 def parse_date(text: str) -> dt.date:

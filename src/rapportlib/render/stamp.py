@@ -56,7 +56,8 @@ def input_hashes(params: Params, layout: Layout) -> dict[str, str]:
     files |= {f"data/{key}/{path.name}": path for key, path in sorted(params.data.items())}
     folder = narrative_dir(params.path, params.narrative)
     if folder.is_dir():
-        files |= {f"narrative/{path.name}": path for path in sorted(folder.glob("*.md"))}
+        # Regular files only: a folder or a device named like a section file is refused by prepare.
+        files |= {f"narrative/{path.name}": path for path in sorted(folder.glob("*.md")) if path.is_file()}
     notebook = notebook_for(layout.notebooks, params.template, params.path)
     files[f"notebook/{notebook.name}"] = notebook
     return {key: _sha256(path) for key, path in files.items()}
