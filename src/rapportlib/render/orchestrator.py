@@ -2,7 +2,9 @@
 
 The report is prepared once (:func:`rapportlib.prepare.prepare`). Invalid input raises
 ``InputError``; a final render refuses (``InputError`` for texts, ``ConsistencyError`` for failed
-checks) before anything is executed or written.
+checks) before anything is executed or written. From prepare to the stamp the render holds the
+report's lock (:mod:`.lock`), so a second render of the same report waits instead of sharing its
+build folder.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from ..layout import Layout
 from ..params import Params
 from . import htmlpage, pdf, stamp
 from .execution import execute
+from .lock import DEFAULT_TIMEOUT, report_lock
 from .provenance import provenance
 from .publish import publish, recover, staging_dir
 from .quarto import quarto_outputs
@@ -51,14 +54,31 @@ def render(
     km=None,
     index: bool = True,
     engine: str = "builtin",
-) -> Path:
+    *,
+    if_stale: bool = False,
+    lock_timeout: float = DEFAULT_TIMEOUT,
+) -> Path | None:
     """Render one report; return its published folder. ``km`` is a kernel manager for this report
-    (see :mod:`rapportlib.render.execution`); ``index=False`` leaves ``output/index.html`` alone."""
-    from ..prepare import prepare
+    (see :mod:`rapportlib.render.execution`); ``index=False`` leaves ``output/index.html`` alone.
+
+    The report's lock is held throughout; a render that had to wait for another render of the
+    same report returns ``None`` without rendering when ``if_stale`` and the other left it current.
+    A wait longer than ``lock_timeout`` seconds raises :class:`~.lock.LockTimeout`."""
+    from ..params import load_params
 
     layout = layout or Layout.default()
-    outputs = ENGINES[engine]
     recover(layout.output)
+    params = load_params(params_path)  # the report's team and period name its lock
+    with report_lock(layout.build_dir(params), f"{params.team}/{params.period_slug}", lock_timeout) as waited:
+        if waited and if_stale and stamp.is_current(params_path, layout, engine, final):
+            return None
+        return _render_locked(params_path, layout, final, km, index, engine)
+
+
+def _render_locked(params_path: str | Path, layout: Layout, final: bool, km, index: bool, engine: str) -> Path:
+    from ..prepare import prepare
+
+    outputs = ENGINES[engine]
     # Read, validated, computed, checked and protected once, here (InputError before anything runs).
     prepared = prepare(params_path, layout.notebooks)
     if final:
