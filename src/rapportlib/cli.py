@@ -284,7 +284,7 @@ def main(argv: list[str] | None = None) -> int:
     except BrokenPipeError:
         return _closed_pipe()
     except KeyboardInterrupt:
-        _say("rapport: avbrutet (Ctrl-C); det som redan var publicerat är orört.")
+        _say("rapport: avbrutet (Ctrl-C); ingen rapport blir halvt publicerad.")
         return EXIT_INTERRUPTED
     except Exception as exc:  # noqa: BLE001 - the user sees one line, the traceback goes to a private log
         from .errorlog import project_build, unexpected

@@ -44,9 +44,7 @@ _POOL = None  # the kernel pool of a local worker process
 
 
 def _interrupted(signum, frame) -> None:
-    """Ctrl-C reaches every process of the terminal's group: a worker stops at once and quietly
-    (no traceback); the main process says it was interrupted. Its kernels, in sessions of their
-    own, end when they see their parent gone; the report's lock is released with the process."""
+    """A second Ctrl-C while the reports already running finish: stop at once."""
     os._exit(128 + signum)
 
 
@@ -57,7 +55,9 @@ def _worker_start(notebooks: str) -> None:
 
     from .execution import KernelPool
 
-    signal.signal(signal.SIGINT, _interrupted)
+    # Ctrl-C reaches every process of the terminal's group; a worker finishes the report it has
+    # (published whole, its kernels shut down), and the main process starts no other.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     _POOL = KernelPool(cwd=notebooks)
     util.Finalize(None, _POOL.close, exitpriority=10)  # shut the spare kernel down when the worker ends
 
@@ -135,16 +135,22 @@ class LocalExecutor:
         jobs = max(1, min(self.jobs or os.cpu_count() or 1, len(todo)))
         # "spawn": workers start clean; forking a process that holds kernel connections can deadlock.
         context = multiprocessing.get_context("spawn")
-        with concurrent.futures.ProcessPoolExecutor(
+        pool = concurrent.futures.ProcessPoolExecutor(
             max_workers=jobs, mp_context=context, initializer=_worker_start, initargs=(str(task.layout.notebooks),)
-        ) as pool:
-            futures = [pool.submit(task, t) for t in todo]
-            try:
-                for future in concurrent.futures.as_completed(futures):
-                    finished(future.result())
-            except KeyboardInterrupt:  # start nothing more; the workers stop on their own Ctrl-C
-                pool.shutdown(wait=False, cancel_futures=True)
-                raise
+        )
+        futures = [pool.submit(task, t) for t in todo]
+        interrupted = False
+        try:
+            for future in concurrent.futures.as_completed(futures):
+                finished(future.result())
+        except KeyboardInterrupt:  # start no other report; the process ends when the running ones have
+            import signal
+
+            interrupted = True
+            signal.signal(signal.SIGINT, _interrupted)
+            raise
+        finally:
+            pool.shutdown(wait=not interrupted, cancel_futures=interrupted)
 
 
 @dataclass(frozen=True)

@@ -9,6 +9,7 @@ build folder.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import shutil
 from collections.abc import Callable
@@ -85,12 +86,61 @@ def _render_locked(params_path: str | Path, layout: Layout, final: bool, km, ind
         prepared.require_final()
     params = prepared.params
     wanted = stamp.wanted(params, layout, final, engine)
-    nb = execute(prepared, layout, final, km=km)
+    nb = _execute(prepared, layout, final, km)
     published = _publish(params, layout, lambda staging: outputs(nb, params, layout, staging), prepared.indicators)
     stamp.record(params, layout, wanted)
     if index:
         write_index(layout.output)
     return published
+
+
+def _execute(prepared, layout: Layout, final: bool, km) -> nbformat.NotebookNode:
+    """The notebook's run (:func:`.execution.execute`), interruptible by Ctrl-C (see below); without a
+    kernel manager from a pool, one on private sockets is made here, so that an interrupt can stop it."""
+    import tempfile
+
+    from .execution import kernel_manager
+
+    owned = None
+    if km is None:
+        owned = tempfile.mkdtemp(prefix="rapport-kernel-")
+        km = kernel_manager(owned, "k")
+    try:
+        return _interruptible(lambda: execute(prepared, layout, final, km=km), km)
+    finally:
+        if owned:
+            shutil.rmtree(owned, ignore_errors=True)
+
+
+def _interruptible(run: Callable[[], nbformat.NotebookNode], km) -> nbformat.NotebookNode:
+    """``run()`` in a helper thread, so that Ctrl-C stays with this one. On the main thread, nbclient
+    takes SIGINT for the whole of the notebook's run and holds it back until the run has ended; here
+    the main thread gets its ``KeyboardInterrupt`` at once, stops the kernel and goes on with it; the
+    helper, a daemon, ends with the process."""
+    import threading
+
+    if threading.current_thread() is not threading.main_thread():
+        return run()  # nbclient leaves signals alone off the main thread
+    result: dict = {}
+
+    def target() -> None:
+        try:
+            result["nb"] = run()
+        except BaseException as exc:  # noqa: BLE001 - handed to the waiting thread
+            result["error"] = exc
+
+    thread = threading.Thread(target=target, name="rapport-execute", daemon=True)
+    thread.start()
+    try:
+        thread.join()
+    except KeyboardInterrupt:
+        with contextlib.suppress(Exception):
+            if km.has_kernel:
+                km.shutdown_kernel(now=True)
+        raise
+    if "error" in result:
+        raise result["error"]
+    return result["nb"]
 
 
 def _publish(params: Params, layout: Layout, write_outputs: Callable[[Path], None], indicators: dict) -> Path:
