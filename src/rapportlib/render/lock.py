@@ -1,7 +1,10 @@
-"""One render of a report at a time: a lock per report, held from prepare to the stamp.
+"""One render of a report at a time: a lock per report, held from the first write to its build
+folder to the stamp.
 
 Two renders of the same report share its build folder (``build/<team>/<period>/``: executed
-notebook, prepared value, staging, stamp), so they must not run at once. The lock is an
+notebook, prepared value, staging, stamp), so they must not run at once. The lock is taken after
+the report is prepared (which only reads), so invalid input and a refused ``--final`` write
+nothing, and a render never waits only to fail on its own input. The lock is an
 ``fcntl.flock`` on ``render.lock`` in that folder: the second render says once on standard error
 that it waits, then takes the lock when the first is done (and, in a batch, skips the report when
 the first left it current). Reports of other teams or periods have other build folders, so their

@@ -2,9 +2,9 @@
 
 The report is prepared once (:func:`rapportlib.prepare.prepare`). Invalid input raises
 ``InputError``; a final render refuses (``InputError`` for texts, ``ConsistencyError`` for failed
-checks) before anything is executed or written. From prepare to the stamp the render holds the
-report's lock (:mod:`.lock`), so a second render of the same report waits instead of sharing its
-build folder.
+checks) before anything is executed or written. From the notebook's run to the stamp the render
+holds the report's lock (:mod:`.lock`), so a second render of the same report waits instead of
+sharing its build folder.
 """
 
 from __future__ import annotations
@@ -62,35 +62,30 @@ def render(
     """Render one report; return its published folder. ``km`` is a kernel manager for this report
     (see :mod:`rapportlib.render.execution`); ``index=False`` leaves ``output/index.html`` alone.
 
-    The report's lock is held throughout; a render that had to wait for another render of the
-    same report returns ``None`` without rendering when ``if_stale`` and the other left it current.
-    A wait longer than ``lock_timeout`` seconds raises :class:`~.lock.LockTimeout`."""
-    from ..params import load_params
-
-    layout = layout or Layout.default()
-    recover(layout.output)
-    params = load_params(params_path)  # the report's team and period name its lock
-    with report_lock(layout.build_dir(params), f"{params.team}/{params.period_slug}", lock_timeout) as waited:
-        if waited and if_stale and stamp.is_current(params_path, layout, engine, final):
-            return None
-        return _render_locked(params_path, layout, final, km, index, engine)
-
-
-def _render_locked(params_path: str | Path, layout: Layout, final: bool, km, index: bool, engine: str) -> Path:
+    From its first write to ``build/`` to the stamp, the render holds the report's lock; a render
+    that had to wait for another render of the same report returns ``None`` without rendering when
+    ``if_stale`` and the other left it current. A wait longer than ``lock_timeout`` seconds raises
+    :class:`~.lock.LockTimeout`."""
     from ..prepare import prepare
 
+    layout = layout or Layout.default()
     outputs = ENGINES[engine]
-    # Read, validated, computed, checked and protected once, here (InputError before anything runs).
+    recover(layout.output)
+    # Read, validated, computed, checked and protected once, here (InputError before anything runs);
+    # prepare only reads, so invalid input and a refused --final write nothing, not even a lock.
     prepared = prepare(params_path, layout.notebooks)
     if final:
         prepared.require_final()
     params = prepared.params
     wanted = stamp.wanted(params, layout, final, engine)
-    nb = _execute(prepared, layout, final, km)
-    published = _publish(params, layout, lambda staging: outputs(nb, params, layout, staging), prepared.indicators)
-    stamp.record(params, layout, wanted)
-    if index:
-        write_index(layout.output)
+    with report_lock(layout.build_dir(params), f"{params.team}/{params.period_slug}", lock_timeout) as waited:
+        if waited and if_stale and stamp.is_current(params_path, layout, engine, final):
+            return None
+        nb = _execute(prepared, layout, final, km)
+        published = _publish(params, layout, lambda staging: outputs(nb, params, layout, staging), prepared.indicators)
+        stamp.record(params, layout, wanted)
+        if index:
+            write_index(layout.output)
     return published
 
 
