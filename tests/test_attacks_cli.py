@@ -311,25 +311,38 @@ def test_ctrl_c_is_one_line_and_status_130(project, monkeypatch):
     assert published(project) == [] and not (project / "build" / "logs").exists()
 
 
+def _interrupt_when_executing(project: Path, *args: str) -> tuple[int, str, str, float]:
+    """``rapport ARGS`` started as from a terminal, Ctrl-C to its process group once a notebook runs."""
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "rapportlib.cli", *args],
+        cwd=project, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True,
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),  # as a terminal starts it
+    )
+    deadline = time.time() + 120
+    while not list(project.glob("build/*/*/prepared.private.pickle")) and time.time() < deadline:
+        time.sleep(0.05)
+    time.sleep(0.5)  # the notebook is running
+    os.killpg(proc.pid, signal.SIGINT)
+    sent = time.monotonic()
+    out, err = proc.communicate(timeout=300)
+    return proc.returncode, out, err, time.monotonic() - sent
+
+
+def test_ctrl_c_in_a_batch_lets_running_reports_finish_whole(project):
+    status, out, err, _ = _interrupt_when_executing(project, "render", "--all", "--jobs", "2")
+    assert status == 130 and out == ""
+    assert err == "rapport: avbrutet (Ctrl-C); ingen rapport blir halvt publicerad.\n"
+    for folder in (project / "output").glob("*/*"):  # a report is published whole, or not at all
+        assert sorted(p.name for p in folder.iterdir()) == ["indicators.json", "report.html", "report.pdf"]
+
+
 def test_ctrl_c_during_a_render_stops_it_at_once_and_publishes_nothing(project):
     earlier = project / "output" / "vasteras" / "2020"
     earlier.mkdir(parents=True)
     (earlier / "report.html").write_text("earlier")
     before = snapshot(project / "output")
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "rapportlib.cli", "render", PARAMS, "--force"],
-        cwd=project, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True,
-        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),  # as a terminal starts it
-    )
-    executing = project / "build" / "vasteras" / "2020" / "prepared.private.pickle"
-    deadline = time.time() + 120
-    while not executing.exists() and time.time() < deadline:
-        time.sleep(0.05)
-    time.sleep(0.5)  # the notebook is running
-    os.killpg(proc.pid, signal.SIGINT)
-    sent = time.monotonic()
-    out, err = proc.communicate(timeout=120)
-    assert proc.returncode == 130 and time.monotonic() - sent < 30
+    status, out, err, seconds = _interrupt_when_executing(project, "render", PARAMS, "--force")
+    assert status == 130 and seconds < 30
     assert err == "rapport: avbrutet (Ctrl-C); ingen rapport blir halvt publicerad.\n" and out == ""
     assert snapshot(project / "output") == before
 
