@@ -90,7 +90,10 @@ def log_text(exc: BaseException, context: str = "") -> str:
 
 def write_log(exc: BaseException, build: Path | None = None, context: str = "") -> Path | None:
     """Write the private log of ``exc``; return its path, or ``None`` when no folder could take it."""
-    text = log_text(exc, context)
+    try:
+        text = log_text(exc, context)
+    except Exception:  # noqa: BLE001 - an error that cannot be formatted still gets its one line
+        text = redact(f"{context}\n{type(exc).__name__} (the traceback could not be formatted)\n")
     folders = ([build / LOGS] if build is not None else []) + [cache_logs()]
     for folder in folders:
         try:
