@@ -4,6 +4,10 @@ An executor is a small strategy object, chosen by name (``rapport render --execu
 :data:`EXECUTORS`: ``local`` runs a process pool sized to the machine, each worker with a pool of
 pre-started kernels; ``dask`` sends one task per report to a Dask distributed cluster. Both run the
 same :class:`RenderTask` and give the same outputs.
+
+Each report's render holds that report's lock (:mod:`.lock`): a report being rendered by another
+process is waited for, then skipped when that render left it current. An unexpected error in one
+report is written to a private log (:mod:`rapportlib.errorlog`) and summarised in one line.
 """
 
 from __future__ import annotations
@@ -15,8 +19,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
 
+from ..errorlog import unexpected
 from ..errors import InputError
 from ..layout import Layout
+from .lock import DEFAULT_TIMEOUT, LockTimeout
 from .orchestrator import render
 from .publish import recover
 from .site import write_index
@@ -28,7 +34,7 @@ class Outcome:
     """What became of one report in a batch."""
 
     params: str
-    status: str  # "rendered", "unchanged" or "failed"
+    status: str  # "rendered", "unchanged" (also: left current by another render) or "failed"
     code: int = 0  # the exit status a single render would have had
     message: str = ""  # the published folder, or why it failed
     seconds: float = 0.0
@@ -37,12 +43,21 @@ class Outcome:
 _POOL = None  # the kernel pool of a local worker process
 
 
+def _interrupted(signum, frame) -> None:
+    """A second Ctrl-C while the reports already running finish: stop at once."""
+    os._exit(128 + signum)
+
+
 def _worker_start(notebooks: str) -> None:
     global _POOL
+    import signal
     from multiprocessing import util
 
     from .execution import KernelPool
 
+    # Ctrl-C reaches every process of the terminal's group; a worker finishes the report it has
+    # (published whole, its kernels shut down), and the main process starts no other.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     _POOL = KernelPool(cwd=notebooks)
     util.Finalize(None, _POOL.close, exitpriority=10)  # shut the spare kernel down when the worker ends
 
@@ -54,6 +69,8 @@ class RenderTask:
     layout: Layout
     final: bool = False
     engine: str = "builtin"
+    force: bool = False
+    lock_timeout: float = DEFAULT_TIMEOUT
 
     def __call__(self, params_path: str) -> Outcome:
         from ..checks import ConsistencyError
@@ -66,15 +83,27 @@ class RenderTask:
         km = None
         try:
             km = _POOL.take() if _POOL is not None else None
-            folder = render(params_path, self.layout, self.final, km=km, index=False, engine=self.engine)
+            folder = render(
+                params_path,
+                self.layout,
+                self.final,
+                km=km,
+                index=False,
+                engine=self.engine,
+                if_stale=not self.force,
+                lock_timeout=self.lock_timeout,
+            )
+            if folder is None:  # another render of the same report, waited for, left it current
+                return outcome("unchanged", 0, "")
             return outcome("rendered", 0, str(folder))
         except InputError as exc:
             return outcome("failed", 2, str(exc))
         except ConsistencyError as exc:
             return outcome("failed", 3, str(exc))
+        except LockTimeout as exc:
+            return outcome("failed", 1, str(exc))
         except Exception as exc:  # noqa: BLE001 - one report's failure must not stop the others
-            lines = str(exc).strip().splitlines()
-            return outcome("failed", 1, f"{type(exc).__name__}: {lines[-1] if lines else ''}")
+            return outcome("failed", 1, unexpected(exc, self.layout.build, f"rapport render, rapporten {params_path}"))
         finally:
             if km is not None and km.has_kernel:  # the report failed before its kernel ran: stop it
                 km.shutdown_kernel(now=True)
@@ -106,11 +135,22 @@ class LocalExecutor:
         jobs = max(1, min(self.jobs or os.cpu_count() or 1, len(todo)))
         # "spawn": workers start clean; forking a process that holds kernel connections can deadlock.
         context = multiprocessing.get_context("spawn")
-        with concurrent.futures.ProcessPoolExecutor(
+        pool = concurrent.futures.ProcessPoolExecutor(
             max_workers=jobs, mp_context=context, initializer=_worker_start, initargs=(str(task.layout.notebooks),)
-        ) as pool:
-            for future in concurrent.futures.as_completed([pool.submit(task, t) for t in todo]):
+        )
+        futures = [pool.submit(task, t) for t in todo]
+        interrupted = False
+        try:
+            for future in concurrent.futures.as_completed(futures):
                 finished(future.result())
+        except KeyboardInterrupt:  # start no other report; the process ends when the running ones have
+            import signal
+
+            interrupted = True
+            signal.signal(signal.SIGINT, _interrupted)
+            raise
+        finally:
+            pool.shutdown(wait=not interrupted, cancel_futures=interrupted)
 
 
 @dataclass(frozen=True)
@@ -146,10 +186,12 @@ def render_all(
     engine: str = "builtin",
     executor: str = "local",
     scheduler: str | None = None,
+    lock_timeout: float = DEFAULT_TIMEOUT,
 ) -> dict:
     """Render many reports with the named executor, skipping those whose output would not change
     (see :mod:`rapportlib.render.stamp`). ``progress(outcome, done, total)`` is called as each
-    report finishes, and once with ``(None, 0, total)`` before the first starts.
+    report finishes, and once with ``(None, 0, total)`` before the first starts. A report being
+    rendered by another process is waited for (at most ``lock_timeout`` seconds).
     Returns a summary: rendered, unchanged, failed (a list of :class:`Outcome` each), seconds."""
     started = time.perf_counter()
     runner = EXECUTORS[executor].from_options(jobs, scheduler)
@@ -161,15 +203,19 @@ def render_all(
         else:
             todo.append(str(target))
 
+    done = 0
+
     def finished(outcome: Outcome) -> None:
+        nonlocal done
+        done += 1
         summary[outcome.status].append(outcome)
         if progress:
-            progress(outcome, len(summary["rendered"]) + len(summary["failed"]), len(todo))
+            progress(outcome, done, len(todo))
 
     if todo:
         if progress:
             progress(None, 0, len(todo))
-        runner.run(todo, RenderTask(layout, final, engine), finished)
+        runner.run(todo, RenderTask(layout, final, engine, force, lock_timeout), finished)
     recover(layout.output)
     if summary["rendered"]:  # a run that published nothing leaves the index byte-identical
         write_index(layout.output)
