@@ -80,8 +80,10 @@ def check_output(output: Path, root: Path, targets: list[Path]) -> None:
         expected = "--output: en egen mapp för rapporterna, inte projektets mapp eller en mapp ovanför den"
     else:
         own = [root / name for name in ("params", "data", "notebooks", "build", "src", ".git")]
-        own += [t.resolve().parent for t in targets]
         inside = [folder for folder in own if where == folder or folder in where.parents]
+        # <output>/<team>/<period>/ must never be a team's narrative folder (<params dir>/<team>/<period>/)
+        teams = {t.resolve().parent for t in targets} | {t.resolve().parent.parent for t in targets}
+        inside += [folder for folder in teams if where == folder]
         if inside:
             expected = f"--output: en mapp utanför {inside[0]} (publicering där kan skriva över projektets filer)"
     if expected:
