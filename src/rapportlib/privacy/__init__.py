@@ -4,8 +4,9 @@ a whole (see docs/privacy.md).
 Every count a report can publish is a sum of cells of one finest table per population
 (:mod:`.figures`). Counts from 1 to ``threshold − 1`` in tables that cross two or more personal
 attributes (every such count in strict mode) are hidden; then secondary suppression hides more
-until no hidden small count can be narrowed down, by anything published together, to a range
-narrower than the threshold (:mod:`.suppression`, by linear programming in :mod:`.intervals`).
+until no hidden small count can be narrowed down, by everything published together, to a range
+narrower than the threshold, or than the always-published totals and one-attribute counts leave it
+(:mod:`.suppression`, by linear programming in :mod:`.intervals`).
 Dates that belong to one person, extremes and means of few persons are coarsened or hidden
 (:mod:`.personal`).
 
