@@ -89,8 +89,10 @@ def indicators_for(params_path: str | Path) -> tuple[Params, dict]:
 
 
 def published_indicators(params: Params, indicators: dict) -> dict:
-    """The indicators as they may be published: small counts protected per the params file's
-    ``privacy: {threshold: 5, strict: false}`` (see :mod:`rapportlib.privacy`)."""
+    """The indicators as they may be published: small counts protected for the report as a whole
+    per the params file's ``privacy: {threshold: 5, strict: false}``, the peak day as its month,
+    extremes and means of few persons hidden (see :mod:`rapportlib.privacy` and docs/privacy.md;
+    ``prepare`` then audits the result)."""
     from .privacy import protect
 
     return protect(indicators, params.privacy.threshold, params.privacy.strict)

@@ -1,10 +1,12 @@
 """Prepare one report: the single step from a params file to what may be published.
 
 ``prepare`` reads the params file, loads and validates every input, computes the indicators, runs
-the consistency checks, applies small-count protection and reads the team's narrative, once. It
-returns one immutable :class:`Prepared` value; ``rapport validate``, ``rapport indicators``,
-``rapport render`` and the notebook kernel all start from it, and nothing downstream reads an
-input file or applies a rule again.
+the consistency checks, applies small-count protection and audits it (a hidden small count that
+the published figures narrow down raises :class:`~rapportlib.checks.ConsistencyError`, exit
+status 3, in drafts too) and reads the team's narrative, once. It returns one immutable
+:class:`Prepared` value; ``rapport validate``, ``rapport indicators``, ``rapport render`` and the
+notebook kernel all start from it, and nothing downstream reads an input file or applies a rule
+again.
 """
 
 from __future__ import annotations
@@ -98,6 +100,7 @@ def prepare(params_path: str | Path, notebooks: Path | None = None, today: dt.da
     missing texts are not looked for). Raises :class:`InputError` listing every problem in the
     inputs."""
     from .pipeline import compute_indicators, load_inputs, published_indicators
+    from .privacy import check as audit_disclosure
 
     params = load_params(params_path)
     notebook, problems = None, []
@@ -120,6 +123,7 @@ def prepare(params_path: str | Path, notebooks: Path | None = None, today: dt.da
     computed = compute_indicators(params, inputs)
     _require_enrolments(params, register, computed["flows"]["served"])
     published = published_indicators(params, computed)
+    audit_disclosure(published, computed)  # a small count that can be narrowed down stops every render
     checks = _run_checks(published, computed, params, inputs, notebook)
     published["checks"] = [{"name": c.name, "ok": c.ok, "detail": c.detail} for c in checks]
     published["input_warnings"] = len(inputs.get("warnings", []))  # a count: details via `rapport validate`

@@ -12,7 +12,8 @@ def capacity_table(ind: dict) -> Table:
     plan = c.get("plan", {})
     rows = [
         ["Inskrivna i genomsnitt per dag", fmt.number(c["mean_enrolled"], 1), fmt.number(plan.get("concurrent"))],
-        ["Flest inskrivna samtidigt", f"{fmt.number(c['peak'])} ({c['peak_date']})", ""],
+        # The peak's month ("mars 2021"): its day would be the day someone enrolled or left.
+        ["Flest inskrivna samtidigt", fmt.number(c["peak"]) + (f" ({c['peak_date']})" if c["peak_date"] else ""), ""],
         ["Nyinskrivna per år", fmt.number(c["new_per_year"], 1), fmt.number(plan.get("per_year"))],
         ["Avslutade per år", fmt.number(c["exits_per_year"], 1), ""],
         ["Omsättning (avslut per år / genomsnitt inskrivna)", fmt.number(c["turnover"], 2), ""],

@@ -109,6 +109,9 @@ def details_table(ind: dict) -> Table | None:
     """Exits to annat, sjukdom and sjukersättning broken down by kind."""
     rows = []
     for reason, kinds in ind["outcomes"]["details"].items():
+        if kinds is None:  # hidden with its reason's count (strict mode)
+            rows.append([label("exit_reason", reason), fmt.MISSING, fmt.MISSING])
+            continue
         for kind, n in kinds.items():
             name = {"annan_uppgift": "Annan uppgift", "uppgift_saknas": "Uppgift saknas"}.get(kind) or label(
                 "detail", kind

@@ -1,0 +1,171 @@
+"""What a reader can work out about a hidden figure: the range [min, max] it can take.
+
+Given everything published (each published figure pins its sum of cells) and the identities, with
+every cell ≥ 0, two linear programs give the smallest and the largest value a hidden figure can
+take (the integer constraint is relaxed, so the range is, if anything, wider than the truth: a
+cell whose range is wide enough here is safe). HiGHS solves them; the model is built once per set
+of published figures and only the objective changes between solves, so each solve starts from the
+last basis and takes well under a millisecond at this size.
+"""
+
+from __future__ import annotations
+
+import math
+import os
+import sys
+from contextlib import contextmanager
+from dataclasses import dataclass
+
+import highspy
+import numpy as np
+
+from .model import Figure, Model
+
+_INF = highspy.kHighsInf
+_OPTIMAL = highspy.HighsModelStatus.kOptimal
+_UNBOUNDED = {highspy.HighsModelStatus.kUnbounded, highspy.HighsModelStatus.kUnboundedOrInfeasible}
+_started = False
+
+
+@contextmanager
+def _quiet_stdout():
+    """HiGHS prints a banner on standard output (file descriptor 1, not ``sys.stdout``) the first
+    time a solver is made in a process; ``rapport indicators`` prints JSON there, so it is muted."""
+    global _started
+    if _started:
+        yield
+        return
+    sys.stdout.flush()
+    saved, devnull = os.dup(1), os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, 1)
+    try:
+        yield
+    finally:
+        os.dup2(saved, 1)
+        os.close(saved)
+        os.close(devnull)
+        _started = True
+
+
+@dataclass(frozen=True)
+class Range:
+    """The values a hidden figure can take given what is published: ``low`` … ``high``
+    (``high`` is ``math.inf`` when nothing bounds it), and the published figures that bound it."""
+
+    low: float
+    high: float
+    binding: frozenset[str] = frozenset()
+
+    @property
+    def width(self) -> float:
+        return self.high - self.low
+
+
+class Intervals:
+    """The linear programs of one model with one set of published figures."""
+
+    def __init__(self, model: Model, published: set[str], dead: frozenset[int] = frozenset()):
+        """``dead`` cells are known to be 0 whatever else is hidden (under a 0 that is always
+        published): they are left out of the programs, which makes them smaller."""
+        with _quiet_stdout():
+            self.highs = highspy.Highs()
+        h = self.highs
+        h.setOptionValue("output_flag", False)
+        # Only the objective changes between solves, so the last basis stays feasible: primal
+        # simplex from it, without presolve, takes a few iterations.
+        for option, value in (("presolve", "off"), ("solver", "simplex"), ("simplex_strategy", 4)):
+            h.setOptionValue(option, value)
+        self.figures = model.figures
+        self.column = {c: j for j, c in enumerate(c for c in range(model.n) if c not in dead)}
+        self.n = len(self.column)
+        figures = [model.figures[k] for k in sorted(published)]
+        # A published 0 fixes its cells at 0 (bounds, not rows): column → the zeros fixing it.
+        self.zeros: dict[int, set[str]] = {}
+        for fig in figures:
+            for j in self._columns(fig.cells) if fig.value == 0 else ():
+                self.zeros.setdefault(j, set()).add(fig.key)
+        upper = np.full(self.n, _INF)
+        upper[list(self.zeros)] = 0.0
+        h.addVars(self.n, np.zeros(self.n), upper)
+        self.rows: list[str | None] = []
+        for row in model.identities:
+            self._row({self.column[c]: v for c, v in row.items() if c in self.column}, 0.0, None)
+        for fig in figures:
+            if fig.value:
+                self._row(dict.fromkeys(self._columns(fig.cells), 1), float(fig.value), fig.key)
+        self.row_of = {key: i for i, key in enumerate(self.rows) if key is not None}
+        self.hidden: set[str] = set()  # published figures hidden since (see :meth:`hide`)
+
+    def _columns(self, cells) -> list[int]:
+        return [self.column[c] for c in cells if c in self.column]
+
+    def _row(self, coefficients: dict[int, int], value: float, key: str | None) -> None:
+        if not coefficients and key is None:
+            return
+        idx = np.asarray(list(coefficients), dtype=np.int32)
+        self.highs.addRow(value, value, len(idx), idx, np.asarray(list(coefficients.values()), dtype=np.float64))
+        self.rows.append(key)
+
+    def hide(self, key: str) -> None:
+        """From now on, solve as if the published figure ``key`` were hidden."""
+        h, fig = self.highs, self.figures[key]
+        self.hidden.add(key)
+        if key in self.row_of:
+            h.changeRowBounds(self.row_of[key], -_INF, _INF)
+        for j in self._columns(fig.cells) if fig.value == 0 else ():
+            if self.zeros.get(j, {key}) <= self.hidden:
+                h.changeColBounds(j, 0.0, _INF)
+
+    def show(self, key: str) -> None:
+        """Undo :meth:`hide`."""
+        h, fig = self.highs, self.figures[key]
+        self.hidden.discard(key)
+        if key in self.row_of:
+            h.changeRowBounds(self.row_of[key], float(fig.value), float(fig.value))
+        for j in self._columns(fig.cells) if fig.value == 0 else ():
+            if j in self.zeros:
+                h.changeColBounds(j, 0.0, 0.0)
+
+    @contextmanager
+    def without(self, key: str):
+        """The programs as if the published figure ``key`` were hidden, inside the block."""
+        already = key in self.hidden
+        if not already:
+            self.hide(key)
+        try:
+            yield self
+        finally:
+            if not already:
+                self.show(key)
+
+    def range(self, figure: Figure, binding: bool = False) -> Range:
+        """The smallest and largest value of ``figure`` given what is published, and with
+        ``binding`` the published figures that bound it (rows with a non-zero dual value; zeros
+        whose cells have one)."""
+        columns = self._columns(figure.cells)
+        if all(j in self.zeros and not self.zeros[j] <= self.hidden for j in columns):
+            return Range(0.0, 0.0)
+        cost = np.zeros(self.n)
+        cost[columns] = 1.0
+        self.highs.changeColsCost(self.n, np.arange(self.n, dtype=np.int32), cost)
+        low, bind_low = self._solve(highspy.ObjSense.kMinimize, binding)
+        high, bind_high = self._solve(highspy.ObjSense.kMaximize, binding)
+        return Range(low, high, frozenset(bind_low | bind_high))
+
+    def _solve(self, sense, binding: bool) -> tuple[float, set[str]]:
+        h = self.highs
+        h.changeObjectiveSense(sense)
+        h.run()
+        status = h.getModelStatus()
+        if status in _UNBOUNDED:
+            return math.inf, set()
+        if status != _OPTIMAL:
+            raise RuntimeError(f"the disclosure model has no solution ({h.modelStatusToString(status)})")
+        value = round(h.getInfo().objective_function_value, 6)
+        if not binding:
+            return value, set()
+        solution = h.getSolution()
+        bound = {key for key, d in zip(self.rows, solution.row_dual, strict=True) if key is not None and abs(d) > 1e-9}
+        col_dual = solution.col_dual
+        bound.update(k for c, keys in self.zeros.items() if abs(col_dual[c]) > 1e-9 for k in keys)
+        return value, bound
