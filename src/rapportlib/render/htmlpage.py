@@ -8,7 +8,7 @@ import html
 import re
 from typing import TYPE_CHECKING
 
-from .assets import page_template
+from .assets import document_title, page_template
 
 if TYPE_CHECKING:
     import nbformat
@@ -116,7 +116,7 @@ def to_html(nb: nbformat.NotebookNode, provenance: str) -> str:
     body, headings = number_headings(body)
     body = body.replace("</header>", f"</header>\n{toc(headings)}", 1)
     meta = _title_meta(nb)
-    title = f"Verksamhetsrapport {meta.get('team', '')} {meta.get('period', '')}".strip()
+    title = document_title(meta)
     return (
         '<!DOCTYPE html>\n<html lang="sv">\n<head>\n<meta charset="utf-8">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
