@@ -28,8 +28,12 @@ def _axe_script() -> Path | None:
 
 AXE = _axe_script()
 
-if AXE is None or not _browser_available():
-    _why = "needs axe-core (make test-tools: npm install into build/node/), Playwright and Debian's chromium"
+_MISSING = [what for what, ok in (
+    ("axe-core (make test-tools: npm installs it into build/node/)", AXE is not None),
+    ("Playwright and Debian's chromium", _browser_available()),
+) if not ok]
+if _MISSING:
+    _why = "needs " + " and ".join(_MISSING)
     if os.environ.get("CI"):
         pytest.fail(f"CI installs them: {_why}", pytrace=False)
     pytestmark = pytest.mark.skip(reason=_why)
