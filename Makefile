@@ -4,6 +4,9 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+# axe-core (npm) for the accessibility test, tests/test_a11y.py; pinned, installed into build/node/.
+AXE_VERSION := 4.14.1
+AXE := build/node/.axe-core-$(AXE_VERSION)
 
 .DEFAULT_GOAL := help
 
@@ -22,7 +25,14 @@ setup: $(STAMP) ## Create .venv and install rapport with its tools
 report: $(STAMP) ## Render every params file under params/ into output/
 	$(BIN)/rapport render --all
 
-test: $(STAMP) ## Run the test suite
+$(AXE):
+	@if command -v npm >/dev/null; then \
+	  npm install --no-save --no-audit --no-fund --silent --prefix build/node axe-core@$(AXE_VERSION) && touch $(AXE); \
+	else echo "npm not found: tests/test_a11y.py will be skipped (install Node.js and npm)"; fi
+
+test-tools: $(AXE) ## Install the test tools outside Python (axe-core from npm, into build/node/)
+
+test: $(STAMP) test-tools ## Run the test suite
 	$(BIN)/python -m pytest
 
 lint: $(STAMP) ## Check the code with ruff
@@ -37,4 +47,4 @@ demo-data: $(STAMP) ## Regenerate the synthetic example data in data/example/
 clean: ## Remove generated output and the private build folder
 	rm -rf output/*/ output/index.html build
 
-.PHONY: help setup report test lint lab demo-data clean
+.PHONY: help setup report test test-tools lint lab demo-data clean

@@ -1,12 +1,15 @@
 """Every rendered HTML report opened in a real browser (Debian's Chromium via Playwright), offline.
 
 Checks: no request leaves the file, no console error, every chart drawn, every table-of-contents
-link lands on its heading, and no horizontal scroll at phone width. Skipped only outside CI when
-Chromium or Playwright is missing; in CI (CI=true) their absence is a failure.
+link lands on its heading, no horizontal scroll at phone width, the links between a report, its
+PDF and the index reach their files and stay on screen, and every table's scroll region can be
+reached by keyboard, named by the caption shown above it (axe-core's checks: test_a11y.py).
+Skipped only outside CI when Chromium or Playwright is missing; in CI (CI=true) their absence is a failure.
 """
 
 import os
 import shutil
+from pathlib import Path
 
 import pytest
 
@@ -103,3 +106,73 @@ def test_no_horizontal_scroll_at_phone_width(browser, site):
         widths = page.evaluate("[document.documentElement.scrollWidth, document.documentElement.clientWidth]")
         assert widths[0] <= widths[1], f"{path}: page is {widths[0]} px wide at a {widths[1]} px screen"
         context.close()
+
+
+def _links(page):
+    """Every link on the page: its href as written, the file it reaches, and its box on screen."""
+    return page.evaluate("""() => [...document.querySelectorAll('a[href]')].map(a => {
+        const r = a.getBoundingClientRect();
+        return {href: a.getAttribute('href'), url: a.href, left: r.left, right: r.right, w: r.width,
+                name: a.textContent.trim(), width: window.innerWidth};
+    })""")
+
+
+def _file(url):
+    from urllib.parse import unquote, urlparse
+
+    return Path(unquote(urlparse(url).path))
+
+
+@pytest.mark.parametrize("width", [1280, 390])
+def test_report_pages_link_to_their_pdf_and_the_index(browser, site, width):
+    layout, _ = site
+    for path in _reports(site):
+        context, page, _, _ = _open(browser, path, width=width)
+        nav = [link for link in _links(page) if link["href"] in ("report.pdf", "../../index.html")]
+        context.close()
+        assert [link["href"] for link in nav] == ["../../index.html", "report.pdf"], f"{path}: {nav}"
+        assert _file(nav[0]["url"]) == layout.output / "index.html"
+        assert _file(nav[1]["url"]) == path.parent / "report.pdf"
+        for link in nav:
+            assert _file(link["url"]).is_file(), link
+            assert 0 <= link["left"] and link["right"] <= link["width"] and link["w"] > 0, (path, width, link)
+
+
+@pytest.mark.parametrize("width", [1280, 390])
+def test_index_links_reach_every_report_and_stay_on_screen(browser, site, width):
+    layout, folders = site
+    index = layout.output / "index.html"
+    context, page, outside, errors = _open(browser, index, width=width)
+    links = _links(page)
+    widths = page.evaluate("[document.documentElement.scrollWidth, document.documentElement.clientWidth]")
+    context.close()
+    assert outside == [] and errors == []
+    assert widths[0] <= widths[1], f"index is {widths[0]} px wide at a {widths[1]} px screen"
+    reached = {_file(link["url"]) for link in links}
+    for folder in folders.values():
+        assert {folder / "report.html", folder / "report.pdf", folder / "indicators.json"} <= reached, folder
+    for link in links:
+        assert _file(link["url"]).is_file(), link
+        assert 0 <= link["left"] and link["right"] <= link["width"] and link["w"] > 0, (width, link)
+
+
+@pytest.mark.parametrize("width", [1280, 390])
+def test_table_scroll_regions_are_focusable_and_named_by_the_caption_above(browser, site, width):
+    layout, _ = site
+    for path in [*_reports(site), layout.output / "index.html"]:
+        context, page, _, _ = _open(browser, path, width=width)
+        regions = page.evaluate("""() => [...document.querySelectorAll('.table-wrap')].map(wrap => {
+            const caption = wrap.parentElement.querySelector(':scope > .table-caption');
+            const c = caption && caption.getBoundingClientRect(), w = wrap.getBoundingClientRect();
+            wrap.focus();
+            return {tabindex: wrap.getAttribute('tabindex'), role: wrap.getAttribute('role'),
+                    label: wrap.getAttribute('aria-label'), caption: caption && caption.textContent,
+                    focused: document.activeElement === wrap, above: c && c.bottom <= w.top + 1,
+                    fits: c && c.left >= 0 && c.right <= window.innerWidth};
+        })""")
+        context.close()
+        assert regions, path
+        for region in regions:
+            assert region["tabindex"] == "0" and region["role"] == "region" and region["focused"], (path, region)
+            assert region["label"] and region["label"] == region["caption"], (path, region)
+            assert region["above"] and region["fits"], (path, width, region)

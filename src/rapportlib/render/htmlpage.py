@@ -8,7 +8,7 @@ import html
 import re
 from typing import TYPE_CHECKING
 
-from .assets import page_template
+from .assets import document_title, page_template
 
 if TYPE_CHECKING:
     import nbformat
@@ -89,6 +89,15 @@ def toc(headings: list[tuple[int, str, str, str]]) -> str:
     return f'<nav class="toc" aria-label="Innehåll"><p class="toc-title">Innehåll</p><ol>{listing}</ol></nav>'
 
 
+#: At the top of every report page: the site index (two folders up, ``output/index.html``) and the
+#: report's PDF beside the page.
+PAGE_LINKS = (
+    '<nav class="page-links" aria-label="Rapporter">'
+    '<a href="../../index.html"><span aria-hidden="true">← </span>Alla rapporter</a>'
+    '<a href="report.pdf" type="application/pdf">Rapporten som PDF</a></nav>'
+)
+
+
 @functools.cache
 def _html_exporter():
     """One exporter per process: building one compiles its templates (a tenth of a report's HTML time)."""
@@ -116,11 +125,11 @@ def to_html(nb: nbformat.NotebookNode, provenance: str) -> str:
     body, headings = number_headings(body)
     body = body.replace("</header>", f"</header>\n{toc(headings)}", 1)
     meta = _title_meta(nb)
-    title = f"Verksamhetsrapport {meta.get('team', '')} {meta.get('period', '')}".strip()
+    title = document_title(meta)
     return (
         '<!DOCTYPE html>\n<html lang="sv">\n<head>\n<meta charset="utf-8">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
         f"<title>{html.escape(title)}</title>\n"
-        f"<style>\n{page_template('report.css')}</style>\n</head>\n<body>\n<main>\n{body}\n</main>\n"
+        f"<style>\n{page_template('report.css')}</style>\n</head>\n<body>\n{PAGE_LINKS}\n<main>\n{body}\n</main>\n"
         f'<footer class="provenance">{html.escape(provenance)}</footer>\n</body>\n</html>\n'
     )

@@ -6,27 +6,34 @@ Text is data here too: pandoc reads the Markdown without raw Typst, HTML or TeX,
 or metadata blocks (:data:`PANDOC_FORMAT`); the narrative and table Markdown escape every user
 character (:mod:`rapportlib.markup`); and the names in the page template are Typst string
 literals, never markup or code.
+
+Charts do not pass through pandoc (it drops an image's alternative text on the way to Typst):
+each stands in pandoc's input as a marker paragraph, replaced afterwards by Typst code of ours
+whose alternative text and caption are Typst string literals. The PDF is exported as PDF/UA-1.
 """
 
 from __future__ import annotations
 
+import re
 import string
 import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ..markup import md_literal, typst_string
-from .assets import page_template
+from ..markup import typst_string
+from .assets import document_title, page_template
 
 if TYPE_CHECKING:
     import nbformat
 
 
-def to_markdown(nb: nbformat.NotebookNode, asset_dir: Path) -> tuple[str, dict]:
+def to_markdown(nb: nbformat.NotebookNode, asset_dir: Path) -> tuple[str, dict, dict[str, str]]:
     """The report as Markdown, as Quarto would see it: markdown cells, ``text/markdown`` outputs
-    and SVG images (written to ``asset_dir``). Returns the Markdown and the title metadata."""
-    parts, title = [], {}
-    n_img = 0
+    and SVG images (written to ``asset_dir``). Returns the Markdown, the title metadata and the
+    charts: each chart stands in the Markdown as a marker paragraph, and the dict maps each marker
+    to the chart's Typst code (:func:`figure_code`), put in after pandoc (:func:`put_figures`)."""
+    parts: list[str | None] = []
+    title, figures = {}, []
     for cell in nb.cells:
         if cell.cell_type == "markdown":
             parts.append(cell.source)
@@ -38,12 +45,41 @@ def to_markdown(nb: nbformat.NotebookNode, asset_dir: Path) -> tuple[str, dict]:
             elif "text/markdown" in data:
                 parts.append(data["text/markdown"])
             elif "image/svg+xml" in data:
-                n_img += 1
-                path = asset_dir / f"figur-{n_img}.svg"
-                path.write_text(data["image/svg+xml"], encoding="utf-8")
-                caption = md_literal(meta.get("caption", ""))
-                parts.append(f"![{caption}]({path.name}){{width=85%}}")
-    return "\n\n".join(parts), title
+                name = f"figur-{len(figures) + 1}.svg"
+                (asset_dir / name).write_text(data["image/svg+xml"], encoding="utf-8")
+                figures.append(figure_code(name, meta.get("alt", ""), meta.get("caption", "")))
+                parts.append(None)
+    stem = free_marker("RAPPORTFIGUR", "\n".join(p for p in parts if p) + title.get("cover", ""))
+    markers = iter(f"{stem}{k:04d}" for k in range(1, len(figures) + 1))
+    parts = [p if p is not None else next(markers) for p in parts]
+    return "\n\n".join(parts), title, {f"{stem}{k:04d}": code for k, code in enumerate(figures, 1)}
+
+
+def free_marker(stem: str, text: str) -> str:
+    """``stem``, lengthened until no word of ``text`` starts with it: a marker the report's own text
+    cannot hold (deterministic, unlike a random one)."""
+    while stem in text:
+        stem += "X"
+    return stem
+
+
+def figure_code(image: str, alt: str, caption: str) -> str:
+    """A chart as Typst: the image with its alternative text (the HTML's ``aria-label``; pandoc
+    would drop it) and its caption, both as Typst string literals."""
+    return (
+        f"#figure(image({typst_string(image)}, alt: {typst_string(alt or caption)}, width: 85%),\n"
+        f"  caption: [#{typst_string(caption)}])"
+    )
+
+
+def put_figures(typst_source: str, figures: dict[str, str]) -> str:
+    """The Typst that pandoc wrote, each chart's marker paragraph replaced by its code."""
+    for marker, code in figures.items():
+        parts = re.split(rf"^{marker}$", typst_source, flags=re.M)
+        if len(parts) != 2:
+            raise RuntimeError(f"a chart's place in pandoc's Typst is not one paragraph ({marker})")
+        typst_source = parts[0] + code + parts[1]
+    return typst_source
 
 
 #: pandoc's Markdown without the extensions through which text could become Typst code or
@@ -55,11 +91,16 @@ PANDOC_FORMAT = (
 )
 
 
+#: The PDF standard the reports are exported as: PDF/UA-1 (tagged, every figure with alternative
+#: text, a title and a language), what Lag 2018:1937 asks of a public body's documents.
+PDF_STANDARDS = ["ua-1"]
+
+
 def page(title: dict, cover: str, body: str, provenance: str) -> str:
     """The Typst source of the whole report: the page template filled in, its names as Typst
     string literals."""
     return string.Template(page_template("report.typ")).substitute(
-        title=typst_string(f"Verksamhetsrapport {title.get('team', '')}"),
+        title=typst_string(document_title(title)),
         federation=typst_string(title.get("federation", "")),
         team_name=typst_string(title.get("team", "")),
         period=typst_string(title.get("period", "")),
@@ -77,7 +118,7 @@ def to_pdf(nb: nbformat.NotebookNode, target: Path, provenance: str = "") -> Non
 
     with tempfile.TemporaryDirectory(prefix="rapport-typst-") as tmp:
         tmp = Path(tmp)
-        markdown, title = to_markdown(nb, tmp)
+        markdown, title, figures = to_markdown(nb, tmp)
 
         def convert(md: str) -> str:
             return pypandoc.convert_text(
@@ -87,6 +128,6 @@ def to_pdf(nb: nbformat.NotebookNode, target: Path, provenance: str = "") -> Non
         # One pandoc run for cover and body: they are split at a marker paragraph.
         marker = "RAPPORTCOVERENDMARKER"
         cover, _, body = convert(f"{title.get('cover', '')}\n\n{marker}\n\n{markdown}").partition(marker)
-        source = page(title, cover, body, provenance)
+        source = page(title, cover, put_figures(body, figures), provenance)
         (tmp / "report.typ").write_text(source, encoding="utf-8")
-        typst.compile(str(tmp / "report.typ"), output=str(target), root=str(tmp))
+        typst.compile(str(tmp / "report.typ"), output=str(target), root=str(tmp), pdf_standards=PDF_STANDARDS)

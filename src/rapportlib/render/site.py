@@ -27,6 +27,62 @@ def write_index(output: Path, sensitive: Sensitive | None = None) -> Path:
     return write_atomic(output / "index.html", page)
 
 
+#: The index table's columns: (header, the class attribute of its cells).
+COLUMNS = [
+    ("Team", ""),
+    ("Period", ""),
+    ("Totalt arbetat med", ' class="num"'),
+    ("I mål", ' class="num"'),
+    ("Genomströmningstid", ' class="num"'),
+    ("Budget kvar", ' class="num"'),
+    ("Filer", ""),
+]
+
+
+def _row(folder: str, ind: dict) -> str:
+    """One report's row: name, period, key figures and links. Every cell names its column in
+    ``data-label`` (shown before the value where the table becomes a list, on a phone), and every
+    link names its report for a screen reader."""
+    f, o = ind["flows"], ind["outcomes"]
+    name = ind.get("name", ind["team"])
+    period = f"{ind['period']['start']} – {ind['period']['end']}"
+    which = f'<span class="visually-hidden">: {html.escape(name)}, {html.escape(period)}</span>'
+    links = " ".join(
+        f'<a href="{folder}/{file}">{text}{which}</a>'
+        for file, text in (("report.html", "Webbsida"), ("report.pdf", "PDF"), ("indicators.json", "Data (JSON)"))
+    )
+    remaining = ind.get("budget", {}).get("total", {}).get("remaining")
+    values = [
+        period,
+        fmt.number(f["served"]),
+        fmt.percent(o["in_goal_share"]),
+        fmt.months(ind["throughput"]["months"]["all"]),
+        fmt.kronor(remaining),
+    ]
+    cells = "".join(
+        f'<td role="cell"{cls} data-label="{label}">{html.escape(v)}</td>'
+        for (label, cls), v in zip(COLUMNS[1:-1], values, strict=True)
+    )
+    return (
+        f'<tr role="row"><th scope="row" role="rowheader">{html.escape(name)}</th>{cells}'
+        f'<td role="cell" class="links" data-label="Filer"><span class="file-links">{links}</span></td></tr>'
+    )
+
+
+def _table(rows: list[str]) -> str:
+    """The index table, its caption above its (focusable, named) scroll region. The explicit roles
+    keep it a table for screen readers where a phone's style sheet shows its rows as a list."""
+    caption = "Publicerade rapporter och nyckeltal"
+    head = "".join(f'<th scope="col" role="columnheader"{cls}>{label}</th>' for label, cls in COLUMNS)
+    return (
+        f'<div class="table-block"><p class="table-caption" aria-hidden="true">{caption}</p>'
+        f'<div class="table-wrap" tabindex="0" role="region" aria-label="{caption}">'
+        f'<table class="rapport-table index-table" role="table"><caption>{caption}</caption>'
+        f'<thead role="rowgroup"><tr role="row">{head}</tr></thead>'
+        f'<tbody role="rowgroup">{"".join(rows)}</tbody></table></div></div>'
+    )
+
+
 def index_page(output: Path, staged: tuple[str, Path] | None = None) -> str:
     """The text of ``output/index.html``; ``staged`` is (folder, indicators.json) of a report about
     to be published, shown as it will be once it is (so the gate can read the index beforehand)."""
@@ -38,28 +94,12 @@ def index_page(output: Path, staged: tuple[str, Path] | None = None) -> str:
     rows, compare = [], []
     for folder, path in sorted(files.items(), key=lambda item: item[0].split("/")):
         ind = json.loads(path.read_text(encoding="utf-8"))
-        f, o = ind["flows"], ind["outcomes"]
-        months = ind["throughput"]["months"]["all"]
-        remaining = ind.get("budget", {}).get("total", {}).get("remaining")
-        name = ind.get("name", ind["team"])
-        period = f"{ind['period']['start']} – {ind['period']['end']}"
-        rows.append(
-            "<tr>"
-            f'<th scope="row">{html.escape(name)}</th>'
-            f'<td>{html.escape(period)}</td>'
-            f'<td class="num">{fmt.number(f["served"])}</td>'
-            f'<td class="num">{fmt.percent(o["in_goal_share"])}</td>'
-            f'<td class="num">{fmt.months(months)}</td>'
-            f'<td class="num">{fmt.kronor(remaining)}</td>'
-            f'<td class="nowrap"><a href="{folder}/report.html">HTML</a> · <a href="{folder}/report.pdf">PDF</a> · '
-            f'<a href="{folder}/indicators.json">JSON</a></td>'
-            "</tr>"
-        )
+        rows.append(_row(folder, ind))
         compare.append(
             {
-                "Rapport": f"{name} {ind['period']['start'][:7]}–{ind['period']['end'][:7]}",
-                "I mål": o["in_goal_share"],
-                "Genomströmningstid": months,
+                "Rapport": f"{ind.get('name', ind['team'])} {ind['period']['start'][:7]}–{ind['period']['end'][:7]}",
+                "I mål": ind["outcomes"]["in_goal_share"],
+                "Genomströmningstid": ind["throughput"]["months"]["all"],
             }
         )
     chart = charts.comparison_chart(compare) if compare else None
@@ -69,18 +109,11 @@ def index_page(output: Path, staged: tuple[str, Path] | None = None) -> str:
         if chart
         else ""
     )
-    page = (
+    return (
         '<!DOCTYPE html>\n<html lang="sv">\n<head>\n<meta charset="utf-8">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
         f"<title>Verksamhetsrapporter</title>\n<style>\n{page_template('report.css')}</style>\n</head>\n<body>\n<main>\n"
-        "<h1>Verksamhetsrapporter</h1>\n"
-        '<div class="table-wrap"><table class="rapport-table"><caption>Publicerade rapporter och nyckeltal'
-        "</caption><thead><tr>"
-        '<th scope="col">Team</th><th scope="col">Period</th><th scope="col" class="num">Totalt arbetat med</th>'
-        '<th scope="col" class="num">I mål</th><th scope="col" class="num">Genomströmningstid</th>'
-        '<th scope="col" class="num">Budget kvar</th><th scope="col">Filer</th></tr></thead>'
-        f"<tbody>{''.join(rows)}</tbody></table></div>\n{figure}\n"
+        f"<h1>Verksamhetsrapporter</h1>\n{_table(rows)}\n{figure}\n"
         '<p class="table-note">I mål: andel av avsluten efter prövotiden enligt varje teams egen regel; '
         "teamens regler kan skilja sig åt, se respektive rapport.</p>\n</main>\n</body>\n</html>\n"
     )
-    return page

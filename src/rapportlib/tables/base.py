@@ -41,10 +41,14 @@ class Table:
             tr = ' class="total"' if i in self.total_rows else ""
             body.append(f"<tr{tr}>{''.join(cells)}</tr>")
         note = f'<p class="table-note">{html.escape(self.note)}</p>' if self.note else ""
+        caption = html.escape(f"Tabell {number}: {self.caption}")
+        # The caption stands above the scroll region, which is focusable (a keyboard scrolls it) and
+        # named by it; the table keeps its own <caption> for screen readers (hidden on screen).
         return (
-            f'<div class="table-wrap" id="tbl-{self.key}"><table class="rapport-table">'
-            f"<caption>Tabell {number}: {html.escape(self.caption)}</caption>"
-            f"<thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table>{note}</div>"
+            f'<div class="table-block" id="tbl-{self.key}"><p class="table-caption" aria-hidden="true">{caption}</p>'
+            f'<div class="table-wrap" tabindex="0" role="region" aria-label="{caption}"><table class="rapport-table">'
+            f"<caption>{caption}</caption>"
+            f"<thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table></div>{note}</div>"
         )
 
     def to_markdown(self, number: int) -> str:
