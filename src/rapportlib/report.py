@@ -27,7 +27,7 @@ class Block:
     html: str
     markdown: str | None
     text: str
-    svg: str | None = None
+    svg: str | None = None  # a figure as the PDF draws it (its HTML drawing is in ``html``)
     meta: dict = field(default_factory=dict)
 
     def _repr_mimebundle_(self, include=None, exclude=None):
@@ -295,4 +295,5 @@ class Report:
             f'aria-label="{html.escape(fig.alt)}">{fig.svg}</div>'
             f"<figcaption>{html.escape(caption)}</figcaption></figure>"
         )
-        return Block(page, None, fig.alt, svg=fig.svg, meta={"figure": fig.key, "caption": caption, "alt": fig.alt})
+        meta = {"figure": fig.key, "caption": caption, "alt": fig.alt}
+        return Block(page, None, fig.alt, svg=fig.svg_print, meta=meta)
