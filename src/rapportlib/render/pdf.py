@@ -67,7 +67,7 @@ def figure_code(image: str, alt: str, caption: str) -> str:
     """A chart as Typst: the image with its alternative text (the HTML's ``aria-label``; pandoc
     would drop it) and its caption, both as Typst string literals."""
     return (
-        f"#figure(image({typst_string(image)}, alt: {typst_string(alt or caption)}, width: 85%),\n"
+        f"#figure(image({typst_string(image)}, alt: {typst_string(alt or caption)}, width: 100%),\n"
         f"  caption: [#{typst_string(caption)}])"
     )
 
