@@ -100,7 +100,7 @@ def test_header_and_footer_are_artifacts_not_text_of_the_document(pdfs):
 def test_figure_code_escapes_alt_and_caption():
     code = figure_code("figur-1.svg", 'Alt "med" \\ #read("/etc/passwd")', "Figur 1: ]) #set x")
     assert code == (
-        '#figure(image("figur-1.svg", alt: "Alt \\"med\\" \\\\ #read(\\"/etc/passwd\\")", width: 85%),\n'
+        '#figure(image("figur-1.svg", alt: "Alt \\"med\\" \\\\ #read(\\"/etc/passwd\\")", width: 100%),\n'
         '  caption: [#"Figur 1: ]) #set x"])'
     )
     assert 'alt: "Bara rubrik"' in figure_code("f.svg", "", "Bara rubrik")
