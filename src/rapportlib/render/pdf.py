@@ -55,6 +55,12 @@ PANDOC_FORMAT = (
 )
 
 
+#: pandoc's options: headings one level up (``##`` is a main part), no line wrapping, and a line
+#: length no table row reaches, so that every table keeps columns as wide as their content (Typst's
+#: ``auto``) instead of equal shares of the page that pandoc gives a table with a long row.
+PANDOC_ARGS = ["--shift-heading-level-by=-1", "--wrap=none", "--columns=100000"]
+
+
 def page(title: dict, cover: str, body: str, provenance: str) -> str:
     """The Typst source of the whole report: the page template filled in, its names as Typst
     string literals."""
@@ -80,9 +86,7 @@ def to_pdf(nb: nbformat.NotebookNode, target: Path, provenance: str = "") -> Non
         markdown, title = to_markdown(nb, tmp)
 
         def convert(md: str) -> str:
-            return pypandoc.convert_text(
-                md, "typst", format=PANDOC_FORMAT, extra_args=["--shift-heading-level-by=-1", "--wrap=none"]
-            )
+            return pypandoc.convert_text(md, "typst", format=PANDOC_FORMAT, extra_args=PANDOC_ARGS)
 
         # One pandoc run for cover and body: they are split at a marker paragraph.
         marker = "RAPPORTCOVERENDMARKER"
