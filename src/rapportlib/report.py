@@ -60,7 +60,7 @@ class Report:
     with numbering of tables and figures.
 
     In a draft (``final=False``) failed checks and what a final report would refuse are listed in
-    the "Datakvalitet" part; a final report has been refused before its notebook runs.
+    the "Om rapporten" part; a final report has been refused before its notebook runs.
     """
 
     def __init__(self, prepared: Prepared, final: bool = False):
@@ -121,7 +121,8 @@ class Report:
         return Block(f'<h{level} id="{anchor}">{html.escape(text)}</h{level}>', f"{'#' * level} {text}", text)
 
     def data_quality(self) -> Block | None:
-        """*Datakvalitet*: in a draft, every consistency check with its figures (failures first)."""
+        """Data quality, in the "Om rapporten" part: in a draft, every consistency check with its
+        figures (failures first)."""
         checks = self.indicators["checks"]
         bad = [c for c in checks if not c["ok"]]
         if self.final or not bad:
