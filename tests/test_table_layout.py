@@ -102,7 +102,7 @@ def test_an_empty_table_is_a_sentence_and_takes_no_number(indicators):
 def test_related_tables_side_by_side(indicators):
     rep = _report(indicators)
     pair = rep.side_by_side(rep.table("referrer", "new"), rep.table("payer", "new"))
-    assert pair.html.startswith('<div class="side-by-side"><div class="table-wrap" id="tbl-referrer-new">')
+    assert pair.html.startswith('<div class="side-by-side"><div class="table-') and 'id="tbl-referrer-new"' in pair.html
     assert pair.markdown.startswith("::: {#side-by-side}\n::: {#rapport-table}\n")
     assert pair.markdown.endswith(":::\n:::") and pair.markdown.count("::: {#rapport-table}") == 2
     assert [m["number"] for m in pair.meta["side_by_side"]] == [1, 2]
