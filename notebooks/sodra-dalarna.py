@@ -63,6 +63,9 @@ rep.text("sammanfattning", "Personal")
 # %% tags=["remove-input"]
 rep.text("sammanfattning", "Organisation")
 
+# %% tags=["remove-input"]
+rep.new_page()
+
 # %% [markdown]
 # ## Deltagare – insatsens förutsättningar
 
@@ -73,16 +76,10 @@ rep.text("sammanfattning", "Organisation")
 rep.text("deltagare-forutsattningar", "Beskrivning")
 
 # %% tags=["remove-input"]
-rep.table("referrer", "new")
+rep.side_by_side(rep.table("referrer", "new"), rep.table("payer", "new"))
 
 # %% tags=["remove-input"]
-rep.table("payer", "new")
-
-# %% tags=["remove-input"]
-rep.table("referrer", "active_end")
-
-# %% tags=["remove-input"]
-rep.table("payer", "active_end")
+rep.side_by_side(rep.table("referrer", "active_end"), rep.table("payer", "active_end"))
 
 # %% tags=["remove-input"]
 rep.figure("referrer")
@@ -189,6 +186,9 @@ rep.text("deltagare-resultat", "Analys")
 # %% tags=["remove-input"]
 rep.text("deltagare-resultat", "Reflektion")
 
+# %% tags=["remove-input"]
+rep.new_page()
+
 # %% [markdown]
 # ## Personal – insatsens förutsättningar
 
@@ -254,6 +254,9 @@ rep.text("personal-resultat", "Analys")
 
 # %% tags=["remove-input"]
 rep.text("personal-resultat", "Reflektion")
+
+# %% tags=["remove-input"]
+rep.new_page()
 
 # %% [markdown]
 # ## Organisation – insatsens förutsättningar
@@ -336,6 +339,9 @@ rep.table("plan")
 # %% tags=["remove-input"]
 rep.table("goals")
 
+# %% tags=["remove-input"]
+rep.new_page()
+
 # %% [markdown]
 # ## Bilaga 1: Resultat per kön och åldersspann {.unnumbered}
 
@@ -343,13 +349,10 @@ rep.table("goals")
 rep.table("outcome_by_sex_age")
 
 # %% [markdown]
-# ## Datakvalitet {.unnumbered}
-
-# %% tags=["remove-input"]
-rep.data_quality()
-
-# %% [markdown]
 # ## Om rapporten {.unnumbered}
 
 # %% tags=["remove-input"]
 rep.about()
+
+# %% tags=["remove-input"]
+rep.data_quality()

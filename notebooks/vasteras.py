@@ -51,6 +51,9 @@ rep.text("sammanfattning")
 # %% tags=["remove-input"]
 rep.table("sex")
 
+# %% tags=["remove-input"]
+rep.new_page()
+
 # %% [markdown]
 # ## Deltagare/arbetssökande
 
@@ -91,10 +94,7 @@ rep.table("education")
 rep.table("benefit_bins")
 
 # %% tags=["remove-input"]
-rep.table("referrer", "new")
-
-# %% tags=["remove-input"]
-rep.table("payer", "new")
+rep.side_by_side(rep.table("referrer", "new"), rep.table("payer", "new"))
 
 # %% [markdown]
 # ### Genomförandeprocessen
@@ -141,6 +141,9 @@ rep.table("survey", "2")
 # %% tags=["remove-input"]
 rep.figure("survey", "2")
 
+# %% tags=["remove-input"]
+rep.new_page()
+
 # %% [markdown]
 # ## Personal
 
@@ -149,6 +152,9 @@ rep.text("personal")
 
 # %% tags=["remove-input"]
 rep.table("staff")
+
+# %% tags=["remove-input"]
+rep.new_page()
 
 # %% [markdown]
 # ## Organisation
@@ -237,6 +243,9 @@ rep.figure("budget")
 # %% tags=["remove-input"]
 rep.table("plan")
 
+# %% tags=["remove-input"]
+rep.new_page()
+
 # %% [markdown]
 # ## Tankar om framtiden
 
@@ -244,13 +253,10 @@ rep.table("plan")
 rep.text("framtiden")
 
 # %% [markdown]
-# ## Datakvalitet {.unnumbered}
-
-# %% tags=["remove-input"]
-rep.data_quality()
-
-# %% [markdown]
 # ## Om rapporten {.unnumbered}
 
 # %% tags=["remove-input"]
 rep.about()
+
+# %% tags=["remove-input"]
+rep.data_quality()

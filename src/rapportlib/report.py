@@ -60,7 +60,7 @@ class Report:
     with numbering of tables and figures.
 
     In a draft (``final=False``) failed checks and what a final report would refuse are listed in
-    the "Datakvalitet" part; a final report has been refused before its notebook runs.
+    the "Om rapporten" part; a final report has been refused before its notebook runs.
     """
 
     def __init__(self, prepared: Prepared, final: bool = False):
@@ -121,7 +121,8 @@ class Report:
         return Block(f'<h{level} id="{anchor}">{html.escape(text)}</h{level}>', f"{'#' * level} {text}", text)
 
     def data_quality(self) -> Block | None:
-        """*Datakvalitet*: in a draft, every consistency check with its figures (failures first)."""
+        """Data quality, in the "Om rapporten" part: in a draft, every consistency check with its
+        figures (failures first)."""
         checks = self.indicators["checks"]
         bad = [c for c in checks if not c["ok"]]
         if self.final or not bad:
@@ -253,7 +254,8 @@ class Report:
         return Block(f'<p class="about">{html.escape(text)}</p>', text, text)
 
     def table(self, name: str, *args) -> Block | None:
-        """A numbered table by name, e.g. ``rep.table("flow")`` or ``rep.table("referrer", "new")``.
+        """A numbered table by name, e.g. ``rep.table("flow")`` or ``rep.table("referrer", "new")``;
+        a table with nothing to read (every figure zero or hidden) is a sentence instead.
 
         ``name`` is a key of :data:`rapportlib.tables.TABLES` (a ``-`` reads as ``_``); any other
         name raises :class:`KeyError` listing the known names.
@@ -264,6 +266,8 @@ class Report:
         tab = builder(self.indicators, *args)
         if tab is None:
             return EMPTY
+        if tab.is_empty():
+            return self._nothing_to_read(tab)
         privacy = self.indicators.get("privacy") or {}
         if privacy.get("suppressed") and any("–" in cell for row in tab.rows for cell in row):
             note = (
@@ -274,6 +278,36 @@ class Report:
         self._tables += 1
         n = self._tables
         return Block(tab.to_html(n), tab.to_markdown(n), tab.to_text(n), meta={"table": tab.key, "number": n})
+
+    def _nothing_to_read(self, tab: tables.Table) -> Block:
+        """The sentence that stands for a table whose every figure is zero or hidden."""
+        hidden = any(fmt.MISSING in cell for row in tab.rows for cell in row)
+        why = "noll eller dolda av hänsyn till den enskilde" if hidden else "noll"
+        text = f"{tab.caption}: ingen tabell visas, eftersom alla uppgifter är {why}."
+        return Block(
+            f'<p class="table-empty">{html.escape(text)}</p>', md_literal(text), text, meta={"table": tab.key}
+        )
+
+    # ---------------------------------------------------------------- layout
+
+    def side_by_side(self, *blocks: Block | None) -> Block | None:
+        """Small related tables beside each other where the page has room (in the PDF a grid that
+        stacks them when they do not fit; in HTML a row that wraps on a narrow screen)."""
+        shown = [b for b in blocks if b is not None]
+        if len(shown) < 2:
+            return shown[0] if shown else EMPTY
+        md = "\n\n".join(b.markdown or "" for b in shown)
+        return Block(
+            '<div class="side-by-side">' + "".join(b.html for b in shown) + "</div>",
+            f"::: {{#side-by-side}}\n{md}\n:::",
+            "\n\n".join(b.text for b in shown),
+            meta={"side_by_side": [b.meta for b in shown]},
+        )
+
+    def new_page(self) -> Block:
+        """Where a main part of the report starts a new page (in the PDF, and when the HTML is
+        printed); other parts follow on the same page."""
+        return Block('<div class="new-page"></div>', "::: {#new-page}\n:::", "")
 
     def figure(self, name: str, *args) -> Block | None:
         """A numbered chart by name, e.g. ``rep.figure("throughput_history")``.

@@ -14,7 +14,7 @@ Cheap identities inside the indicators (flows balance, splits adding up; :mod:`.
 always run. Each entry of :data:`CHECKS` is a small function of :class:`Inputs` returning
 :class:`Check` outcomes (none when its inputs are absent). A failed check stops a final render
 (``rapport render --final``) with a message naming the check and its figures; in a draft it is
-listed in the report's "Datakvalitet" part.
+listed in the report's "Om rapporten" part.
 """
 
 from __future__ import annotations

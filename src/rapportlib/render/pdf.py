@@ -95,6 +95,11 @@ PANDOC_FORMAT = (
 #: text, a title and a language), what Lag 2018:1937 asks of a public body's documents.
 PDF_STANDARDS = ["ua-1"]
 
+#: pandoc's options: headings one level up (``##`` is a main part), no line wrapping, and a line
+#: length no table row reaches, so that every table keeps columns as wide as their content (Typst's
+#: ``auto``) instead of equal shares of the page that pandoc gives a table with a long row.
+PANDOC_ARGS = ["--shift-heading-level-by=-1", "--wrap=none", "--columns=100000"]
+
 
 def page(title: dict, cover: str, body: str, provenance: str) -> str:
     """The Typst source of the whole report: the page template filled in, its names as Typst
@@ -121,9 +126,7 @@ def to_pdf(nb: nbformat.NotebookNode, target: Path, provenance: str = "") -> Non
         markdown, title, figures = to_markdown(nb, tmp)
 
         def convert(md: str) -> str:
-            return pypandoc.convert_text(
-                md, "typst", format=PANDOC_FORMAT, extra_args=["--shift-heading-level-by=-1", "--wrap=none"]
-            )
+            return pypandoc.convert_text(md, "typst", format=PANDOC_FORMAT, extra_args=PANDOC_ARGS)
 
         # One pandoc run for cover and body: they are split at a marker paragraph.
         marker = "RAPPORTCOVERENDMARKER"

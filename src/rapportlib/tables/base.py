@@ -2,21 +2,34 @@
 
 One :class:`Table` definition gives three outputs: HTML for the web page, a pipe table with a
 pandoc caption for the PDF (pandoc turns it into a Typst table, as Quarto does), and plain text.
+All three show the table as :meth:`Table.laid_out` lays it out: a one-row table wider than
+:data:`TURN_ABOVE` columns stands on end (its columns become rows), so its headings need not break
+into syllables. That is a matter of showing only: the table's data stay as the builder made them.
 """
 
 from __future__ import annotations
 
 import html
+import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from .. import fmt
 from ..markup import md_literal
 
+#: A table of one row and more columns than this is shown turned: each column a row.
+TURN_ABOVE = 4
+#: A figure other than zero somewhere in a cell.
+_NONZERO = re.compile(r"[1-9]")
+
 
 @dataclass(frozen=True)
 class Table:
-    """A captioned table of formatted cells; ``align`` holds ``'l'`` or ``'r'`` per column."""
+    """A captioned table of formatted cells; ``align`` holds ``'l'`` or ``'r'`` per column.
+
+    ``turned_columns`` heads the two columns of the table turned (:meth:`laid_out`) when its one
+    row has no label of its own: the labels' column and the values'.
+    """
 
     key: str
     caption: str
@@ -25,50 +38,83 @@ class Table:
     align: list[str]
     note: str | None = None
     total_rows: frozenset[int] = field(default_factory=frozenset)
+    turned_columns: tuple[str, str] = ("", "Antal")
+
+    def laid_out(self) -> Table:
+        """The table as it is shown: a one-row table with more than :data:`TURN_ABOVE` columns
+        turned, its column headings becoming a column of labels; any other table as it is."""
+        if len(self.rows) != 1 or len(self.columns) <= TURN_ABOVE:
+            return self
+        row = self.rows[0]
+        labelled = self.align[0] == "l"
+        head = [self.columns[0], row[0]] if labelled else list(self.turned_columns)
+        start = 1 if labelled else 0
+        values = "r" if all(a == "r" for a in self.align[start:]) else "l"
+        return replace(
+            self,
+            columns=head,
+            rows=[[c, v] for c, v in zip(self.columns[start:], row[start:], strict=True)],
+            align=["l", values],
+            total_rows=frozenset(),
+        )
+
+    def is_empty(self) -> bool:
+        """No rows, or nothing but zeros and hidden cells ("–") in its number columns: a table
+        with nothing to read, which a report replaces by a sentence."""
+        numbers = [v for row in self.rows for v, a in zip(row, self.align, strict=True) if a == "r"]
+        if self.rows and "r" not in self.align:
+            return False
+        return not any(_NONZERO.search(v) for v in numbers)
 
     def to_html(self, number: int) -> str:
-        """An accessible HTML table with a numbered caption."""
-        cls = lambda j: ' class="num"' if self.align[j] == "r" else ""  # noqa: E731
-        head = "".join(f'<th scope="col"{cls(j)}>{html.escape(c)}</th>' for j, c in enumerate(self.columns))
+        """An accessible HTML table with a numbered caption, as :meth:`laid_out` lays it out."""
+        t = self.laid_out()
+        cls = lambda j: ' class="num"' if t.align[j] == "r" else ""  # noqa: E731
+        head = "".join(
+            f'<th scope="col"{cls(j)}>{html.escape(c)}</th>' if c else "<td></td>" for j, c in enumerate(t.columns)
+        )
         body = []
-        for i, row in enumerate(self.rows):
+        for i, row in enumerate(t.rows):
             cells = [
                 f'<th scope="row">{html.escape(v)}</th>'
-                if j == 0 and self.align[0] == "l"
+                if j == 0 and t.align[0] == "l"
                 else f"<td{cls(j)}>{html.escape(v)}</td>"
                 for j, v in enumerate(row)
             ]
-            tr = ' class="total"' if i in self.total_rows else ""
+            tr = ' class="total"' if i in t.total_rows else ""
             body.append(f"<tr{tr}>{''.join(cells)}</tr>")
-        note = f'<p class="table-note">{html.escape(self.note)}</p>' if self.note else ""
-        caption = html.escape(f"Tabell {number}: {self.caption}")
+        note = f'<p class="table-note">{html.escape(t.note)}</p>' if t.note else ""
+        caption = html.escape(f"Tabell {number}: {t.caption}")
         # The caption stands above the scroll region, which is focusable (a keyboard scrolls it) and
         # named by it; the table keeps its own <caption> for screen readers (hidden on screen).
         return (
-            f'<div class="table-block" id="tbl-{self.key}"><p class="table-caption" aria-hidden="true">{caption}</p>'
+            f'<div class="table-block" id="tbl-{t.key}"><p class="table-caption" aria-hidden="true">{caption}</p>'
             f'<div class="table-wrap" tabindex="0" role="region" aria-label="{caption}"><table class="rapport-table">'
             f"<caption>{caption}</caption>"
             f"<thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table></div>{note}</div>"
         )
 
     def to_markdown(self, number: int) -> str:
-        """A pipe table followed by its pandoc caption (``: Tabell N: …``). Every cell, the caption
-        and the note are literal text (budget lines and sub-units are the team's own words)."""
-        lines = ["| " + " | ".join(md_literal(c) for c in self.columns) + " |"]
-        lines.append("|" + "|".join("---:" if a == "r" else ":---" for a in self.align) + "|")
-        for i, row in enumerate(self.rows):
-            cells = [f"**{md_literal(v)}**" if i in self.total_rows and v else md_literal(v) for v in row]
+        """A pipe table followed by its pandoc caption (``: Tabell N: …``) and note, in a div the
+        page template keeps together (``#rapport-table``). Every cell, the caption and the note are
+        literal text (budget lines and sub-units are the team's own words)."""
+        t = self.laid_out()
+        lines = ["::: {#rapport-table}", "| " + " | ".join(md_literal(c) for c in t.columns) + " |"]
+        lines.append("|" + "|".join("---:" if a == "r" else ":---" for a in t.align) + "|")
+        for i, row in enumerate(t.rows):
+            cells = [f"**{md_literal(v)}**" if i in t.total_rows and v else md_literal(v) for v in row]
             lines.append("| " + " | ".join(cells) + " |")
-        lines += ["", f": Tabell {number}: {md_literal(self.caption)} {{#tbl-{self.key}}}"]
-        if self.note:
-            lines += ["", f"*{md_literal(self.note)}*"]
-        return "\n".join(lines)
+        lines += ["", f": Tabell {number}: {md_literal(t.caption)} {{#tbl-{t.key}}}"]
+        if t.note:
+            lines += ["", f"*{md_literal(t.note)}*"]
+        return "\n".join([*lines, ":::"])
 
     def to_text(self, number: int) -> str:
         """Plain text, for consoles and as the last fallback."""
-        rows = [self.columns, *self.rows]
-        widths = [max(len(r[j]) for r in rows) for j in range(len(self.columns))]
-        out = [f"Tabell {number}: {self.caption}"]
+        t = self.laid_out()
+        rows = [t.columns, *t.rows]
+        widths = [max(len(r[j]) for r in rows) for j in range(len(t.columns))]
+        out = [f"Tabell {number}: {t.caption}"]
         out += ["  ".join(v.ljust(w) for v, w in zip(r, widths, strict=True)) for r in rows]
         return "\n".join(out)
 
