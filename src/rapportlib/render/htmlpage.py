@@ -116,7 +116,7 @@ def to_html(nb: nbformat.NotebookNode, provenance: str) -> str:
     body, headings = number_headings(body)
     body = body.replace("</header>", f"</header>\n{toc(headings)}", 1)
     meta = _title_meta(nb)
-    title = f"Verksamhetsrapport {meta.get('team', '')} {meta.get('period', '')}".strip()
+    title = meta.get("title") or f"Verksamhetsrapport {meta.get('team', '')} {meta.get('period', '')}".strip()
     return (
         '<!DOCTYPE html>\n<html lang="sv">\n<head>\n<meta charset="utf-8">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'

@@ -59,7 +59,8 @@ def page(title: dict, cover: str, body: str, provenance: str) -> str:
     """The Typst source of the whole report: the page template filled in, its names as Typst
     string literals."""
     return string.Template(page_template("report.typ")).substitute(
-        title=typst_string(f"Verksamhetsrapport {title.get('team', '')}"),
+        title=typst_string(title.get("title") or f"Verksamhetsrapport {title.get('team', '')}"),
+        kind=typst_string(title.get("kind", "Verksamhetsrapport")),
         federation=typst_string(title.get("federation", "")),
         team_name=typst_string(title.get("team", "")),
         period=typst_string(title.get("period", "")),
