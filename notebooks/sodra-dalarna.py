@@ -337,7 +337,7 @@ rep.table("plan")
 rep.table("goals")
 
 # %% [markdown]
-# ## Bilaga 1: Resultat per kön och åldersspann {.unnumbered}
+# ## Bilaga 1: Resultat per kön och ålder {.unnumbered}
 
 # %% tags=["remove-input"]
 rep.table("outcome_by_sex_age")
