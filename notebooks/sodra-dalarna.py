@@ -343,7 +343,7 @@ rep.table("goals")
 rep.new_page()
 
 # %% [markdown]
-# ## Bilaga 1: Resultat per kön och åldersspann {.unnumbered}
+# ## Bilaga 1: Resultat per kön och ålder {.unnumbered}
 
 # %% tags=["remove-input"]
 rep.table("outcome_by_sex_age")

@@ -173,7 +173,7 @@ def test_html_names_are_escaped(page, hostile):
     import html
 
     heading = re.search(r"<h1>(.*?)</h1>", page).group(1)
-    assert html.unescape(heading) == f"Verksamhetsrapport {TEAM}" and "<" not in heading
+    assert html.unescape(heading) == f"Helårsrapport {TEAM}" and "<" not in heading
     index = (hostile[1].output / "index.html").read_text(encoding="utf-8")
     assert "Team &quot;Kvot&quot;" in index and not [t for t, _ in _tags(index) if t == "script"]
 
@@ -188,10 +188,11 @@ def test_budget_line_markup_is_text_in_html(page):
 def test_pdf_metadata_is_only_the_title_and_the_federation(pdf):
     reader, _ = pdf
     meta = reader.metadata
-    assert meta.title.startswith(f"Verksamhetsrapport {TEAM}, ") and "2022" in meta.title  # and the period
+    title = f"Helårsrapport {TEAM}, juli 2021 – juni 2022"
+    assert meta.title == title
     assert meta.author == FEDERATION
     assert "/Keywords" not in meta and "/Subject" not in meta
-    assert reader.xmp_metadata.dc_title == {"x-default": meta.title}
+    assert reader.xmp_metadata.dc_title == {"x-default": title}
 
 
 def test_raw_typst_block_in_narrative_is_printed_not_run(pdf):
@@ -231,9 +232,13 @@ def test_budget_lines_are_printed_literally(pdf):
     assert 'Övrigt | *fet* <b>x</b> $x$ \\ "citat"' in text
 
 
-def test_data_file_name_is_printed_literally_in_the_provenance_line(pdf):
+def test_data_file_name_stays_out_of_the_reader_text_and_is_literal_in_the_json(pdf, hostile):
+    import json
+
     _, text = pdf
-    assert f"{BUDGET_FILE} sha256" in text
+    assert BUDGET_FILE not in text and "budgetuppföljning" in text  # the provenance line names sources in words
+    details = json.loads((hostile[2] / "indicators.json").read_text(encoding="utf-8"))["provenance"]
+    assert details["files"]["budget"]["name"] == BUDGET_FILE
 
 
 def test_no_html_or_script_reaches_the_pdf_as_anything_but_text(pdf):

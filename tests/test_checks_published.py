@@ -76,6 +76,7 @@ def test_parse_reads_cells_as_the_reader_sees_them():
     assert parse("1,50") == Cell(1.5, 2, False) and parse("1,50").half == 0.005
     assert parse("12") == Cell(12.0, 0, False) and parse("12").half == 0
     assert parse("–") == HIDDEN
+    assert parse("..") == HIDDEN  # no figure: like a hidden one, a part that is not shown
     for text in (f"62,5{NB}%", f"3 (60{NB}%)", f"16,8{NB}mån", "ja", "", "2021-07-01"):
         assert parse(text) is None
 
@@ -85,7 +86,7 @@ def test_every_published_table_adds_up(indicators):
     assert failed(checks) == []
     names = {c.name for c in checks}
     assert "Tabellens summor stämmer: Budget och utfall" in names
-    assert "Tabellens summor stämmer: Deltagare per kön 2021-07-01 – 2022-06-30" in names  # the Totalt column
+    assert "Tabellens summor stämmer: Deltagare per kön, juli 2021 – juni 2022" in names  # the Totalt column
     assert not any("Deltagarresultat" in n for n in names)  # no total row or column: nothing to check
 
 
@@ -93,7 +94,8 @@ def test_tables_after_strict_privacy_add_up_with_hidden_cells(indicators):
     shown = protect(indicators, threshold=5, strict=True)
     checks = table_sums(published(shown))
     assert failed(checks) == []
-    education = {c.name: c.detail for c in checks}["Tabellens summor stämmer: Utbildningsnivå vid start, nyinskrivna"]
+    details = {c.name: c.detail for c in checks}
+    education = details["Tabellens summor stämmer: Utbildningsnivå vid inskrivningen, nyinskrivna"]
     assert education == "summan stämmer"
     # small counts hidden (kvinnor 1, män 2 of 3 new): the visible ones are at most the total
     assert total_column_sums(tables.sex_table(shown))[0] == (True, "Nyinskrivna: synliga 0 ≤ 3 (2 dolda)")
@@ -104,7 +106,7 @@ def test_a_body_cell_changed(indicators):
     i = next(i for i, r in enumerate(table.rows) if r[1] == "1")
     found = failed(table_sums([("education", with_cell(table, i, 1, "2"))]))
     assert [(c.name, c.detail) for c in found] == [
-        ("Tabellens summor stämmer: Utbildningsnivå vid start, nyinskrivna", "Antal, Summa: 4 = 3")
+        ("Tabellens summor stämmer: Utbildningsnivå vid inskrivningen, nyinskrivna", "Antal, Summa: 4 = 3")
     ]
 
 
@@ -155,7 +157,7 @@ def test_run_checks_sums_the_tables_it_is_given(indicators):
     table = tables.age_band_table(indicators)
     broken = with_cell(table, 0, 1, "9")
     names = {c.name for c in failed(run_checks(indicators, tables=[("age-bands", broken)]))}
-    assert names == {"Tabellens summor stämmer: Åldersfördelning vid start, nyinskrivna"}
+    assert names == {"Tabellens summor stämmer: Ålder vid inskrivningen, nyinskrivna"}
     assert not any(c.name.startswith("Tabellens") for c in run_checks(indicators))
 
 

@@ -1,4 +1,5 @@
-"""Swedish number formats: no-break-space thousands, decimal comma, true minus, en dash for missing."""
+"""Swedish number formats: no-break-space thousands, decimal comma, true minus; ".." for a missing
+figure and "–" for a hidden one; periods in words; one rounding per kind of figure."""
 
 from __future__ import annotations
 
@@ -35,9 +36,27 @@ def test_negative_that_rounds_to_zero_has_no_sign():
     assert fmt.number(-0.4) == "0"
 
 
-def test_none_is_en_dash():
-    for func in (fmt.number, fmt.percent, fmt.months, fmt.kronor, fmt.years):
-        assert func(None) == "\u2013"
+def test_missing_is_two_dots_and_hidden_is_an_en_dash():
+    for func in (fmt.number, fmt.percent, fmt.months, fmt.kronor, fmt.years, fmt.age, fmt.change, fmt.fte):
+        assert func(None) == ".."
+        assert func(fmt.HIDDEN) == "\u2013"
+
+
+def test_one_rounding_per_kind_of_figure():
+    assert fmt.percent(0.625) == f"62,5{NBSP}%"  # every share: one decimal
+    assert fmt.change(-0.7777) == f"{MINUS}78{NBSP}%"  # a relative change: whole per cent
+    assert fmt.set_share(0.55) == f"55{NBSP}%" and fmt.set_share(0.225) == f"22,5{NBSP}%"  # as the team set it
+    assert fmt.age(38.04) == f"38{NBSP}år" and fmt.age(35.7) == f"36{NBSP}år"  # ages: whole years
+    assert fmt.fte(3.61) == "3,61" and fmt.ratio(0.5346) == "0,53"
+    assert fmt.set_months(12) == f"12{NBSP}mån" and fmt.duration(12) == f"12{NBSP}månader"
+    assert fmt.duration(1) == f"1{NBSP}månad"
+
+
+def test_count_takes_the_noun_in_the_right_number():
+    assert fmt.count(1, "deltagare") == "1 deltagare"
+    assert fmt.count(1, "avslut") == "1 avslut"
+    assert fmt.count(3, "person", "personer") == "3 personer"
+    assert fmt.count(0, "tidigt avhopp", "tidiga avhopp") == "0 tidiga avhopp"
 
 
 def test_percent():
@@ -74,9 +93,41 @@ def test_enumeration(items, expected):
     assert fmt.enumeration(items) == expected
 
 
-def test_window_label():
-    assert fmt.window("2021-07-01", "2022-06-30") == "2107\u20132206"
-    assert fmt.window("2019-01-01", "2019-12-31") == "1901\u20131912"
+def test_window_label_reads_as_months_not_years():
+    assert fmt.window("2021-07-01", "2022-06-30") == "juli 2021 \u2013 juni 2022"
+    assert fmt.window("2019-01-01", "2019-12-31") == "jan\u2013dec 2019"
+    assert fmt.window("2015-07-01", "2016-06-30") == "juli 2015 \u2013 juni 2016"  # not "1507–1606"
+
+
+@pytest.mark.parametrize(
+    ("start", "end", "expected"),
+    [
+        ("2018-01-01", "2018-12-31", "januari\u2013december 2018"),
+        ("2021-07-01", "2022-06-30", "juli 2021 \u2013 juni 2022"),  # spaces: its parts are several words
+        ("2022-01-01", "2022-06-30", "januari\u2013juni 2022"),
+        ("2022-03-01", "2022-03-31", "mars 2022"),
+        ("2022-03-15", "2022-06-30", "15 mars \u2013 30 juni 2022"),
+        ("2021-03-15", "2022-03-14", "15 mars 2021 \u2013 14 mars 2022"),
+    ],
+)
+def test_period_in_words(start, end, expected):
+    assert fmt.period(start, end) == expected
+
+
+@pytest.mark.parametrize(
+    ("start", "end", "kind"),
+    [
+        ("2018-01-01", "2018-12-31", "Helårsrapport"),
+        ("2021-07-01", "2022-06-30", "Helårsrapport"),
+        ("2020-01-01", "2020-12-31", "Helårsrapport"),  # a leap year is twelve months too
+        ("2022-01-01", "2022-06-30", "Delårsrapport"),
+        ("2022-01-01", "2022-08-31", "Delårsrapport"),
+        ("2021-03-15", "2021-09-14", "Delårsrapport"),
+        ("2021-01-01", "2022-06-30", "Verksamhetsrapport"),
+    ],
+)
+def test_report_kind_from_the_period(start, end, kind):
+    assert fmt.report_kind(start, end) == kind
 
 
 def test_halves_round_up_as_readers_expect():

@@ -35,8 +35,10 @@ def test_known_placeholders_take_swedish_formats(tmp_path):
                              "{{ throughput.months.all }}; {{ throughput.history.1.months }}; "
                              "{{ budget.total.remaining }}; {{ budget.total.forecast }}; {{ age.active_end.mean }}; "
                              "{{ payback.months }}")["A"]
-    assert fill(part, IND) == ("34 nya av 67; 62,5\u00a0% i mål; 16,8\u00a0mån; 25,2\u00a0mån; "
-                               "1\u00a0110\u00a0350\u00a0kr; \u221220\u00a0000\u00a0kr; 38,0\u00a0år; –")
+    # months spelled out in running text, an age in whole years (as the tables round it), a missing
+    # figure in words: never a bare symbol
+    assert fill(part, IND) == ("34 nya av 67; 62,5\u00a0% i mål; 16,8\u00a0månader; 25,2\u00a0månader; "
+                               "1\u00a0110\u00a0350\u00a0kr; \u221220\u00a0000\u00a0kr; 38\u00a0år; uppgift saknas")
 
 
 def test_explicit_formats(tmp_path):
@@ -84,9 +86,10 @@ def test_default_formats_follow_the_kind_of_figure(tmp_path):
                              "{{ payback.by_financier.kommun.monthly_reduction | abs }}|{{ capacity.turnover }}|"
                              "{{ staff.by_owner.Avesta kommun }}|{{ budget.total.remaining | abs | kr }}")["A"]
     n = "\u00a0"
+    # shares with one decimal, a share or time the team sets as it set it, full-time equivalents with two
     assert fill(part, ind).split("|") == [
-        "24", "12", f"27,9{n}%", f"25,0{n}%", f"25,0{n}%", f"34,0{n}mån", f"25,0{n}%", f"6,2{n}mån",
-        f"86{n}667{n}kr", "0,53", "3,2", f"73{n}233{n}kr"]
+        "24", "12", f"27,9{n}%", f"25,0{n}%", f"25{n}%", f"34{n}månader", f"25{n}%", f"6,2{n}månader",
+        f"86{n}667{n}kr", "0,53", "3,20", f"73{n}233{n}kr"]
 
 
 def test_dates_year_spans_and_names_are_not_hand_typed_figures(tmp_path):
@@ -209,7 +212,10 @@ def test_final_refuses_a_hidden_figure_with_file_line_and_name(tmp_path):
         ("resultat.md", 3, "{{ sex.new.man }}"),
         ("resultat.md", 4, "{{ outcomes.by_sex.man.in_goal_share | procent0 }}"),
     ]
-    assert "skyddet för små tal (färre än 5 personer)" in problems[0].expected
+    assert "skyddet för små tal (grupper med färre än 5 personer)" in problems[0].expected
+    # the writer sees the sentence the hidden figure stands in, and the words it would read as
+    assert "i meningen ”Av kvinnorna {{ sex.new.kvinna }}, av männen {{ sex.new.man }}.”" in problems[0].expected
+    assert "”ett antal som inte redovisas”" in problems[0].expected
     warnings = draft_warnings(folder, WANTED, PUBLISHED)
     assert where(warnings) == where(problems) and "utkast" in warnings[0].expected
     # a None that privacy did not hide (no data) is not a hidden figure; a parent path hides all below it

@@ -63,6 +63,14 @@ AGE_BANDS = ("15-29", "30-44", "45-59", "60-74")
 
 LABELS: dict[str, dict[str, str]] = {
     "sex": {"kvinna": "Kvinnor", "man": "Män", "annat": "Annat", "all": "Totalt"},
+    # The populations of a period as a table's row or column names them (charts use the same).
+    "population": {
+        "new": "Nyinskrivna",
+        "served": "Alla deltagare under perioden",
+        "exits": "Avslutade",
+        "active_start": "Inskrivna vid periodens början",
+        "active_end": "Inskrivna vid periodens slut",
+    },
     "exit_reason": {
         "arbete": "Arbete",
         "studier": "Studier",

@@ -9,6 +9,14 @@ indicators, formatted the Swedish way::
     Under perioden skrevs {{ flows.new }} deltagare in; {{ outcomes.in_goal_share }} gick i mål.
     Genomströmningstiden var {{ throughput.months.all }} ({{ throughput.months.all | tal1 }} månader).
 
+Without a format a figure is rounded as in the tables and on the cover (:mod:`rapportlib.fmt`:
+62,5 %, 16,8 månader, 38 år, whole counts), so that it reads the same everywhere; a format that
+rounds otherwise is a warning. A unit typed right after a placeholder replaces the figure's own
+(``{{ capacity.max_months }} månader`` reads "12 månader", once). Dates read as words ("30 juni
+2022"). A count can read "inga"/"ingen" at zero (``| inga``). A figure hidden by small-count
+protection reads as words ("ett antal som inte redovisas"), a missing one as "uppgift saknas",
+never as a bare symbol; both are listed with their sentence for the writer to rewrite.
+
 A literal placeholder, ``{{ "0771-524 600" }}`` or ``{{ 'SFS 2018:1937' }}``, renders the quoted text
 unchanged: it marks a number the writer means to type (a phone number, a law, a date written
 another way) so that it is not taken for a figure typed by hand.
@@ -27,6 +35,7 @@ from pathlib import Path
 
 from . import fmt, identity
 from .errors import IDENTITY_EXPECTED, NAME_EXPECTED, InputError, Problem
+from .hidden import is_hidden
 from .limits import MAX_NARRATIVE_BYTES, TooLarge, read_bytes, size
 
 PLACEHOLDER = re.compile(r"\{\{\s*(?P<key>[^|{}]+?)\s*(?P<filters>(?:\|\s*[^|{}\s]+\s*)*)\}\}")
@@ -41,6 +50,7 @@ _NOT_FIGURES = re.compile(r"\b\d{4}-\d{2}-\d{2}\b|\b(?:19|20)\d\d\s*[/–-]\s*(?
 # Not figures either: link addresses, and the numbering of a Markdown list item or heading (``1.``, ``### 2.1``).
 _NOT_TEXT = re.compile(r"https?://\S+|www\.\S+|\]\([^)]*\)|^\s*\d{1,3}[.)](?=\s)|^\s*#{1,6}\s+\d+(?:\.\d+)*\.?(?=\s)")
 _YEAR = re.compile(r"^(19|20)\d\d$")
+_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _COMMENT = re.compile(r"<!--.*?-->", re.S)
 
 FORMATS = {
@@ -51,11 +61,14 @@ FORMATS = {
     "procent": lambda v: fmt.percent(v),
     "procent0": lambda v: fmt.percent(v, 0),
     "mån": lambda v: fmt.months(v),
-    "mån0": lambda v: fmt.MISSING if v is None else f"{fmt.number(v)}{fmt.NBSP}mån",
+    "mån0": lambda v: f"{fmt.number(v)}{fmt.NBSP}mån",
     "år": lambda v: fmt.years(v),
     "år0": lambda v: fmt.years(v, 0),
     "kr": lambda v: fmt.kronor(v),
-    "text": lambda v: "–" if v is None else str(v),
+    "text": str,
+    # A count whose zero reads as a word: "och {{ flows.early_dropouts | inga }} av dem avbröt" → "och inga av dem".
+    "inga": lambda v: "inga" if v == 0 else fmt.number(v),
+    "ingen": lambda v: "ingen" if v == 0 else fmt.number(v),
 }
 
 
@@ -178,55 +191,87 @@ def known_keys(indicators: dict, prefix: str = "") -> list[str]:
 
 
 def _kind(key: str) -> str:
-    """What a figure is, from where it sits in the indicators: share, months, years, kronor or count."""
+    """What a figure is, from where it sits in the indicators: a count, a share, a relative change,
+    a share or a number of months the team sets, months, years, an age, kronor, full-time
+    equivalents or a ratio."""
     parts = key.split(".")
     last = parts[-1]
     if last in ("n", "count", "persons", "matched", "reached", "not_reached") or last.startswith(
         ("n_", "sources_", "missing_")
     ):
         return "count"
-    if "share" in last or "shares" in parts or last.endswith("_pct"):
+    if last.endswith("_pct"):
+        return "change"
+    if parts[0] == "goals" or last == "share_of_cost":
+        if parts[0] == "goals" and last == "outcome":
+            return "months" if parts[1:2] == ["payback_months"] else "share"
+        return "set_months" if parts[1:2] == ["payback_months"] else "set_share"
+    if "share" in last or "shares" in parts:
         return "share"
-    if parts[0] == "goals":
-        return "months" if parts[1:2] == ["payback_months"] else "share"
     if last == "turnover":
         return "ratio"
-    if parts[0] == "throughput" or last in ("months", "max_months"):
+    if last == "max_months":
+        return "set_months"
+    if parts[0] == "throughput" or last == "months":
         return "months"
     if parts[0] == "benefit_years":
         return "years"
     if parts[0] == "age":
-        return "age" if last in ("min", "max") else "years"
+        return "age"
+    if parts[0] == "staff":
+        return "fte"
     if parts[0] in ("budget", "economy_plan") or "cost" in last or "reduction" in key or last == "period_cost":
         return "kronor"
     return "count"
 
 
+#: Each kind of figure in running text: the tables' rounding (:mod:`rapportlib.fmt`), units in full
+#: where a table abbreviates them (16,8 månader).
+_IN_TEXT = {
+    "count": fmt.number,
+    "share": fmt.percent,
+    "change": fmt.change,
+    "set_share": fmt.set_share,
+    "set_months": lambda v: fmt.duration(v),
+    "months": lambda v: f"{fmt.number(v, 1)}{fmt.NBSP}månader",
+    "years": fmt.years,
+    "age": fmt.age,
+    "kronor": fmt.kronor,
+    "fte": fmt.fte,
+    "ratio": fmt.ratio,
+}
+
+#: What a hidden figure reads as in a sentence, by kind. A hidden count or share may be hidden
+#: because it would reveal a small one, not because it is small itself: only a mean (of months,
+#: years or an age) is known to be of fewer persons than the threshold.
+_HIDDEN_WORDS = {
+    "count": "ett antal som inte redovisas",
+    "share": "en andel som inte redovisas",
+    "change": "en förändring som inte redovisas",
+}
+_HIDDEN_MEAN = "ett värde som inte redovisas eftersom det bygger på färre än {threshold} personer"
+MISSING_WORDS = "uppgift saknas"
+
+
+def hidden_words(key: str, indicators: dict) -> str:
+    """What a figure that small-count protection hides reads as in a sentence: never a bare dash."""
+    kind = _kind(key)
+    if kind in ("months", "years", "age"):
+        return _HIDDEN_MEAN.format(threshold=indicators.get("privacy", {}).get("threshold", 5))
+    return _HIDDEN_WORDS.get(kind, "en uppgift som inte redovisas")
+
+
 def default_format(key: str, value) -> str:
-    """How a figure is written when the placeholder names no format: shares as per cent, months,
-    years and kronor with their unit, counts as whole numbers (decimals kept where there are any)."""
+    """How a figure is written when the placeholder names no format: as the tables round it (counts
+    as whole numbers, shares with one decimal, months with one decimal, ages in whole years; see
+    :mod:`rapportlib.fmt`), with its unit."""
     if value is None:
-        return fmt.MISSING
+        return MISSING_WORDS
     if isinstance(value, bool):
         return "ja" if value else "nej"
-    if isinstance(value, str):
-        return value
-    kind = _kind(key)
-    if kind == "share":
-        return fmt.percent(value)
-    if kind == "months":
-        return fmt.months(value)
-    if kind == "years":
-        return fmt.years(value)
-    if kind == "age":
-        return fmt.years(value, 0)
-    if kind == "kronor":
-        return fmt.kronor(value)
-    if kind == "ratio":
-        return fmt.number(value, 2)
-    if isinstance(value, int) or float(value).is_integer():
-        return fmt.number(value)
-    return fmt.number(value, 1)
+    if isinstance(value, str):  # a date in words (30 juni 2022); other text as it is
+        return fmt.long_date(value) if _ISO_DATE.match(value) else value
+    return _IN_TEXT[_kind(key)](value)
 
 
 @dataclass(frozen=True)
@@ -282,8 +327,21 @@ def _text(ph: Placeholder, indicators: dict, keys: list[str] | None = None):
     value = value_of(ph, indicators, keys)
     if isinstance(value, Problem):
         return value
+    if value is None:  # in words, never a bare symbol
+        return hidden_words(ph.key, indicators) if is_hidden(ph.key, indicators) else MISSING_WORDS
     formats = [f for f in ph.filters if f != "abs"]
     return FORMATS[formats[0]](value) if formats else default_format(ph.key, value)
+
+
+#: A unit a figure carries (``16,8 mån``, ``62,5 %``), and the words for it a writer may type after
+#: the placeholder: the figure then drops its own, so that the unit stands once.
+_UNIT = re.compile(r"\u00a0(?:mån|månader|månad|år|kr|%)$")
+_UNIT_AFTER = re.compile(r"\s*(?:mån\b|månad|år\b|kr\b|kronor\b|%|procent\b)", re.IGNORECASE)
+
+
+def _unit_once(text: str, after: str) -> str:
+    """``text`` without its unit when the writer wrote a unit right after the placeholder."""
+    return _UNIT.sub("", text) if _UNIT.search(text) and _UNIT_AFTER.match(after) else text
 
 
 def fill(part: Part, indicators: dict) -> str:
@@ -294,12 +352,12 @@ def fill(part: Part, indicators: dict) -> str:
     out_lines = []
     for number, line in part.lines():
 
-        def replace(match, number=number):
+        def replace(match, number=number, line=line):
             text = _text(_placeholder(match, part.file.name, number), indicators)
             if isinstance(text, Problem):
                 problems.append(text)
                 return match.group(0)
-            return text
+            return _unit_once(text, line[match.end() :])
 
         out_lines.append(_TOKEN.sub(replace, line))
     if problems:

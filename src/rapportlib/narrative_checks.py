@@ -10,19 +10,33 @@ line number. :func:`final_problems` lists four kinds:
    (``{{ "0771-524 600" }}``: the writer's mark for a number meant as typed), years 1900–2099 and
    year spans (2021/22), ISO dates, digits in a word (Covid-19), link addresses and the numbers of
    Markdown list items and headings (see :func:`rapportlib.narrative.hand_typed_numbers`);
-3. a placeholder whose figure is hidden by small-count protection: it would read "–";
+3. a placeholder whose figure is hidden by small-count protection: it would read "ett antal som inte
+   redovisas" or the like (:func:`rapportlib.narrative.hidden_words`); the problem quotes the sentence;
 4. an unknown placeholder or format, in any section file of the folder (with the closest key).
 
 :func:`draft_warnings` lists kinds 1–3 for a draft (which publishes them: a "Text saknas" box,
-the number as typed, "–"); kind 4 stops a draft too (:func:`unknown_placeholders`).
+the number as typed, the hidden figure in words); kind 4 stops a draft too (:func:`unknown_placeholders`).
 """
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from .errors import InputError, Problem
-from .narrative import Part, hand_typed_numbers, placeholders, read_section, value_of
+from .hidden import is_hidden
+from .narrative import (
+    FORMATS,
+    Part,
+    default_format,
+    hand_typed_numbers,
+    hidden_words,
+    placeholders,
+    read_section,
+    value_of,
+)
+
+__all__ = ["check_narrative", "draft_warnings", "final_problems", "is_hidden", "rounding_warnings", "sentence_of"]
 
 Wanted = list[tuple[str, str]]
 
@@ -92,7 +106,8 @@ def unknown_placeholders(folder: Path, indicators: dict) -> list[Problem]:
 
 
 def hidden_placeholders(part: Part, indicators: dict, final: bool = True) -> list[Problem]:
-    """Placeholders of a part whose figure small-count protection has hidden (see :func:`is_hidden`)."""
+    """Placeholders of a part whose figure small-count protection has hidden (see :func:`is_hidden`),
+    each with the sentence it stands in and the words it would read as."""
     threshold = indicators.get("privacy", {}).get("threshold", 5)
     problems = []
     for ph in placeholders(part):
@@ -103,26 +118,78 @@ def hidden_placeholders(part: Part, indicators: dict, final: bool = True) -> lis
                     ph.line,
                     None,
                     ph.source,
-                    f"en siffra som får publiceras; den här döljs av skyddet för små tal (färre än "
-                    f"{threshold} personer) och skulle stå som ”–”: skriv meningen utan den "
+                    f"en siffra som får publiceras; den här döljs av skyddet för små tal (grupper med färre än "
+                    f"{threshold} personer) och skulle stå som ”{hidden_words(ph.key, indicators)}” i meningen "
+                    f"”{sentence_of(part, ph.line, ph.source)}”: skriv om meningen utan den "
                     f"({_FINAL if final else _DRAFT})",
                 )
             )
     return problems
 
 
-def is_hidden(key: str, indicators: dict) -> bool:
-    """Whether a figure (whose value is ``None``) was hidden by small-count protection: its path or a
-    parent path is in ``privacy.suppressed``, or (in a cell of a table, three levels or more) a
-    figure beside it is, as a share is hidden with the count it is computed from."""
-    suppressed = indicators.get("privacy", {}).get("suppressed", [])
-    parent = key.rpartition(".")[0]
-    for path in suppressed:
-        if key == path or key.startswith(f"{path}."):
-            return True
-        if parent.count(".") >= 1 and path.startswith(f"{parent}."):
-            return True
-    return False
+_SENTENCE_END = re.compile(r"(?<=[.!?:])\s+(?=[A-ZÅÄÖ0-9{\"”(])")
+_BLOCK_START = re.compile(r"^\s*(?:[-*+]\s|\d+[.)]\s|#)")
+
+
+def sentence_of(part: Part, line: int, source: str, limit: int = 240) -> str:
+    """The sentence of ``part`` in which the placeholder ``source`` on file line ``line`` stands, as
+    the writer wrote it (placeholders unfilled), on one line; long sentences are shortened around it."""
+    lines = part.lines()
+    at = next((i for i, (n, _) in enumerate(lines) if n == line), None)
+    if at is None:
+        return source
+    lo = at  # the paragraph (or list item) holding the line
+    while lo > 0 and lines[lo - 1][1].strip() and not _BLOCK_START.match(lines[lo][1]):
+        lo -= 1
+    hi = at
+    while hi + 1 < len(lines) and lines[hi + 1][1].strip() and not _BLOCK_START.match(lines[hi + 1][1]):
+        hi += 1
+    before = " ".join(text.strip() for _, text in lines[lo:at])
+    here = lines[at][1].strip()
+    paragraph = " ".join(text.strip() for _, text in lines[lo : hi + 1])
+    offset = len(before) + (1 if before else 0) + max(here.find(source), 0)
+    start, sentence = 0, None
+    for match in _SENTENCE_END.finditer(paragraph):
+        if match.end() > offset:
+            sentence = paragraph[start : match.start()]
+            break
+        start = match.end()
+    sentence = (paragraph[start:] if sentence is None else sentence).strip()
+    if len(sentence) > limit:
+        first = max(0, max(sentence.find(source), 0) - limit // 2)
+        sentence = ("…" if first else "") + sentence[first : first + limit].strip() + "…"
+    return sentence
+
+
+_FIGURE = re.compile(r"[−-]?\d+(?:[\u00a0 ]\d{3})*(?:,\d+)?")
+
+
+def rounding_warnings(folder: Path, wanted: Wanted, indicators: dict) -> list[Problem]:
+    """Placeholders whose format rounds a figure otherwise than the tables and the cover do
+    (``{{ goals.arbete.outcome | procent0 }}`` gives 9 % where the table shows 9,1 %): warnings, so
+    that each figure reads the same everywhere (see :mod:`rapportlib.fmt`)."""
+    problems = []
+    for part in _wanted_parts(folder, wanted):
+        for ph in placeholders(part):
+            formats = [f for f in ph.filters if f != "abs"]
+            if ph.key is None or not formats or formats[0] in ("text", "inga", "ingen"):
+                continue
+            value = value_of(ph, indicators)
+            if value is None or isinstance(value, (Problem, bool, str)):
+                continue
+            written, ruled = FORMATS[formats[0]](value), default_format(ph.key, value)
+            if _FIGURE.findall(written)[:1] != _FIGURE.findall(ruled)[:1]:
+                problems.append(
+                    Problem(
+                        ph.file,
+                        ph.line,
+                        None,
+                        ph.source,
+                        f"samma avrundning som i tabellerna: formatet {formats[0]} ger ”{written}” men tabellerna "
+                        f"”{ruled}”; skriv {{{{ {ph.key} }}}}",
+                    )
+                )
+    return problems
 
 
 def typed_numbers(part: Part, final: bool = True) -> list[Problem]:

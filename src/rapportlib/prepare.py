@@ -101,6 +101,7 @@ def prepare(params_path: str | Path, notebooks: Path | None = None, today: dt.da
     inputs."""
     from .pipeline import compute_indicators, load_inputs, published_indicators
     from .privacy import check as audit_disclosure
+    from .render.provenance import provenance_data
 
     params = load_params(params_path)
     notebook, problems = None, []
@@ -127,11 +128,14 @@ def prepare(params_path: str | Path, notebooks: Path | None = None, today: dt.da
     checks = _run_checks(published, computed, params, inputs, notebook)
     published["checks"] = [{"name": c.name, "ok": c.ok, "detail": c.detail} for c in checks]
     published["input_warnings"] = len(inputs.get("warnings", []))  # a count: details via `rapport validate`
+    published["provenance"] = provenance_data(params)  # version, commit, file hashes: for indicators.json only
     refusals = _narrative_problems(published, notebook, params)
     return Prepared(
         params=params,
         indicators=published,
-        warnings=tuple(str(w) for w in inputs.get("warnings", [])) + outside_project(params, files),
+        warnings=tuple(str(w) for w in inputs.get("warnings", []))
+        + outside_project(params, files)
+        + _rounding(published, notebook, params),
         failed=tuple(c for c in checks if not c.ok),
         refusals=tuple(refusals),
         input_hash=input_hash(params, files),
@@ -189,6 +193,17 @@ def outside_project(params: Params, narrative_files: list[Path]) -> tuple[str, .
         for path in paths
         if not path.resolve().is_relative_to(root)
     )
+
+
+def _rounding(indicators: dict, notebook: Path | None, params: Params) -> tuple[str, ...]:
+    """Placeholders that round a figure otherwise than the tables (warnings, never refusals)."""
+    from .narrative import narrative_dir
+    from .narrative_checks import rounding_warnings
+    from .notebooks import sections
+
+    folder = narrative_dir(params.path, params.narrative)
+    wanted = sections(notebook) if notebook is not None else []
+    return tuple(str(p) for p in rounding_warnings(folder, wanted, indicators))
 
 
 def _narrative_problems(indicators: dict, notebook: Path | None, params: Params) -> list[Problem]:

@@ -9,15 +9,17 @@ from __future__ import annotations
 
 import html
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import charts, fmt, tables
-from .codes import fold, label
+from . import charts, fmt, sentences, tables
+from .codes import fold
 from .errors import Problem
+from .hidden import mark
 from .markup import md_literal, narrative
 from .narrative import fill
 from .prepare import Prepared, prepare
+from .tables.legend import with_legend
 
 
 @dataclass(frozen=True)
@@ -133,8 +135,8 @@ class Report:
         warnings = self.indicators.get("input_warnings", 0)
         if warnings:
             text = (
-                f"Indata gav {warnings} varningar (till exempel en ålder utanför 15–75 år vid inskrivningen); "
-                "`rapport validate` visar var."
+                f"Underlaget innehåller {fmt.count(warnings, 'uppgift', 'uppgifter')} som bör kontrolleras i "
+                "registret, till exempel en ålder utanför 15–75 år vid inskrivningen."
             )
             block = Block(
                 block.html + f'<p class="input-warnings">{html.escape(text)}</p>',
@@ -155,9 +157,13 @@ class Report:
     # ---------------------------------------------------------------- pieces
 
     def title_block(self) -> Block | None:
-        """Title, team, förbund, period and the key figures."""
+        """Title, team, förbund, period and the key figures. Its ``meta`` names the document: ``kind``
+        (*Helårsrapport* for twelve months, else *Delårsrapport*), ``period`` in words and ``title``
+        (kind, team and period), for the HTML title and the PDF's cover and title."""
         p, ind = self.params, self.indicators
-        period = f"{fmt.date(p.start)} – {fmt.date(p.end)}"
+        period = fmt.period(p.start, p.end)
+        kind = fmt.report_kind(p.start, p.end)
+        title = f"{kind} {p.name}, {period}"
         key = self.key_figures()
         cards = "".join(
             f'<div class="kpi"><span class="kpi-value">{html.escape(v)}</span>'
@@ -166,92 +172,57 @@ class Report:
         )
         page = (
             f'<header class="title-block"><p class="kicker">{html.escape(p.federation)}</p>'
-            f"<h1>Verksamhetsrapport {html.escape(p.name)}</h1>"
-            f'<p class="period">Period {html.escape(period)}</p>'
+            f"<h1>{html.escape(kind)} {html.escape(p.name)}</h1>"
+            f'<p class="period">Period: {html.escape(period)}</p>'
             f'<div class="kpis" aria-label="Nyckeltal">{cards}</div></header>'
         )
         md_rows = "\n".join(f"| {md_literal(k)} | {md_literal(v)} |" for k, v in key)
         markdown = f"| Mått | Värde |\n|:---|---:|\n{md_rows}\n\n: Nyckeltal {{#tbl-kpi}}"
-        text = f"Verksamhetsrapport {p.name}, {period}"
         return Block(
             page,
             markdown,
-            text,
+            title,
             meta={
                 "role": "title",
+                "kind": kind,
+                "title": title,
                 "team": p.name,
                 "federation": p.federation,
                 "period": period,
+                "start": fmt.date(p.start),
+                "end": fmt.date(p.end),
                 "team_slug": ind["team"],
             },
         )
 
     def key_figures(self) -> list[tuple[str, str]]:
-        """The few figures a reader looks for first."""
+        """The few figures a reader looks for first, each with a label that is a whole phrase."""
         ind = self.indicators
         f, o = ind["flows"], ind["outcomes"]
+        months = ind["throughput"]["months"]["all"]
         figures = [
-            ("Totalt arbetat med", fmt.number(f["served"])),
-            ("Nyinskrivna", fmt.number(f["new"])),
-            ("Avslutade", fmt.number(f["exits"])),
-            ("I mål", fmt.percent(o["in_goal_share"])),
-            ("Genomströmningstid", fmt.months(ind["throughput"]["months"]["all"])),
+            ("Deltagare under perioden", fmt.number(f["served"])),
+            ("Nyinskrivna under perioden", fmt.number(f["new"])),
+            ("Avslutade under perioden", fmt.number(f["exits"])),
+            ("Andel i mål", fmt.percent(o["in_goal_share"])),
         ]
+        if months is not None:  # hidden or without anyone to measure: not a key figure
+            figures.append(("Genomströmningstid i genomsnitt", fmt.months(months)))
         if "budget" in ind:
-            figures.append(("Budget kvar", fmt.kronor(ind["budget"]["total"]["remaining"])))
+            figures.append(("Kvar av budgeten", fmt.kronor(ind["budget"]["total"]["remaining"])))
         return figures
 
     def summary(self) -> Block | None:
-        """A short summary in Swedish whose every figure comes from the indicators."""
-        ind = self.indicators
-        f, o, t = ind["flows"], ind["outcomes"], ind["throughput"]["months"]
-        goals = fmt.enumeration([label("exit_reason", c).lower() for c in o["in_goal_codes"]])
-        sex_end = ind["sex"]["active_end"]
-        parts = [
-            f"Under perioden arbetade teamet med {fmt.number(f['served'])} deltagare. "
-            f"Vid periodens början var {fmt.number(f['active_start'])} inskrivna, och "
-            f"{fmt.number(f['new'])} nya skrevs in under perioden.",
-            f"{fmt.number(f['exits'])} deltagare avslutades, varav {fmt.number(f['early_dropouts'])} "
-            f"under prövotiden (tidiga avhopp), och vid periodens slut var {fmt.number(f['active_end'])} "
-            f"inskrivna ({fmt.number(sex_end.get('kvinna', 0))} kvinnor och {fmt.number(sex_end.get('man', 0))} män).",
-        ]
-        if o["denominator"]:
-            parts.append(
-                f"Av de {fmt.number(o['denominator'])} som avslutades efter prövotiden gick {fmt.number(o['in_goal'])} "
-                f"vidare till {goals}: {fmt.percent(o['in_goal_share'])} i mål."
-            )
-        else:
-            parts.append("Ingen deltagare avslutades efter prövotiden, så någon resultatandel finns inte.")
-        if t["all"] is not None:
-            parts.append(f"Genomströmningstiden var i genomsnitt {fmt.months(t['all'])}.")
-        text = " ".join(parts)
+        """A short summary in Swedish whose every figure comes from the indicators, worded by value
+        (:func:`rapportlib.sentences.summary`)."""
+        text = sentences.summary(mark(self.indicators))
         return Block(f'<p class="summary">{html.escape(text)}</p>', text, text)
 
     def about(self) -> Block | None:
-        """*Om rapporten*: how the figures are defined, and where they come from."""
-        r = self.indicators["rules"]
-        goals = fmt.enumeration([label("exit_reason", c).lower() for c in r["in_goal"]])
-        population = (
-            "de som avslutades i mål"
-            if r["throughput_population"] == "in_goal"
-            else ("alla som avslutades efter prövotiden")
-        )
-        source = (
-            "Alla siffror i rapporten är beräknade ur teamets deltagarregister och övriga underlag med rapport; "
-            "ingen siffra är inskriven för hand. "
-            if not self.hand_typed()
-            else "Siffrorna i tabeller och diagram är beräknade ur teamets deltagarregister och övriga underlag "
-            "med rapport. "
-        )
-        text = source + (
-            f"Ett avslut inom prövotiden ({fmt.number(r['trial_months'])} månader) räknas som tidigt avhopp: det "
-            "räknas som avslut men inte i resultatet. "
-            f"I mål räknas avslut till {goals}, som andel av avsluten efter prövotiden. "
-            f"Genomströmningstiden är medeltiden från inskrivning till avslut för {population}, i månader "
-            "(dagar delat med 30,4375). Ålder är årtalet minus födelseåret. "
-            "Tabeller med få personer ska läsas med försiktighet."
-        )
-        return Block(f'<p class="about">{html.escape(text)}</p>', text, text)
+        """*Om rapporten*: where the figures come from and how they are defined, rounded and protected."""
+        paragraphs = sentences.about(self.indicators, bool(self.hand_typed()))
+        page = "".join(f'<p class="about">{html.escape(p)}</p>' for p in paragraphs)
+        return Block(page, "\n\n".join(md_literal(p) for p in paragraphs), "\n".join(paragraphs))
 
     def table(self, name: str, *args) -> Block | None:
         """A numbered table by name, e.g. ``rep.table("flow")`` or ``rep.table("referrer", "new")``;
@@ -268,13 +239,7 @@ class Report:
             return EMPTY
         if tab.is_empty():
             return self._nothing_to_read(tab)
-        privacy = self.indicators.get("privacy") or {}
-        if privacy.get("suppressed") and any("–" in cell for row in tab.rows for cell in row):
-            note = (
-                f"– = uppgift saknas, eller färre än {privacy['threshold']} personer och dold av hänsyn till "
-                "den enskilde (liksom celler som annars skulle avslöja en dold cell)."
-            )
-            tab = replace(tab, note=f"{tab.note} {note}" if tab.note else note)
+        tab = with_legend(tab, (self.indicators.get("privacy") or {}).get("threshold", 5))
         self._tables += 1
         n = self._tables
         return Block(tab.to_html(n), tab.to_markdown(n), tab.to_text(n), meta={"table": tab.key, "number": n})

@@ -3,8 +3,9 @@
 A table's total row ("Summa …", "Totalt …", "… totalt") must be the sum of the body rows above it
 (since the previous total row), column by column; a total column ("Totalt", "Summa") must be the
 sum of the count columns of its row. Cells are read as the reader sees them ("2 150 000 kr",
-"1,50", "−20 000"); share columns ("62,5 %") are left out; a cell hidden for privacy ("–") makes
-the comparison "the visible cells sum to at most the total". Columns with text are not summed.
+"1,50", "−20 000"); share columns ("62,5 %") are left out; a cell hidden for privacy ("–") or
+without a figure ("..") makes the comparison "the visible cells sum to at most the total". Columns
+with text are not summed.
 """
 
 from __future__ import annotations
@@ -39,9 +40,10 @@ HIDDEN = "hidden"
 
 
 def parse(text: str) -> Cell | str | None:
-    """A formatted cell as a :class:`Cell`, :data:`HIDDEN` for "–", or ``None`` (not a number)."""
+    """A formatted cell as a :class:`Cell`, :data:`HIDDEN` for "–" (hidden) or ".." (no figure): a
+    part not shown, or ``None`` (not a number)."""
     text = text.strip()
-    if text == fmt.MISSING:
+    if text in (fmt.DASH, fmt.MISSING):
         return HIDDEN
     m = _NUMBER.match(text)
     if not m:
@@ -52,7 +54,8 @@ def parse(text: str) -> Cell | str | None:
 
 
 def _is_total(label: str) -> bool:
-    """A total row: "Summa", "Totalt", "Summa avslut …", "Kostnader totalt"; not "Totalt arbetat med"."""
+    """A total row: "Summa", "Totalt", "Summa avslut …", "Kostnader totalt"; not "Totalt arbetat med"
+    (an older name of "Alla deltagare under perioden")."""
     label = label.strip().lower()
     return label in _TOTAL_WORDS or label.startswith("summa ") or label.endswith(" totalt")
 

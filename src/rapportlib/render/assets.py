@@ -15,6 +15,8 @@ def document_title(meta: dict) -> str:
     """The title of a report's HTML page and PDF (its metadata, what a screen reader announces):
     the report's heading and its period, from the title block's metadata (``title``, or else
     "Verksamhetsrapport" and the team; ``period``)."""
-    heading = meta.get("title") or f"Verksamhetsrapport {meta.get('team', '')}".strip()
+    if meta.get("title"):  # kind, team and period, as the title block words them
+        return meta["title"]
+    heading = f"Verksamhetsrapport {meta.get('team', '')}".strip()
     period = meta.get("period", "")
     return f"{heading}, {period}" if period else heading

@@ -106,6 +106,7 @@ def page(title: dict, cover: str, body: str, provenance: str) -> str:
     string literals."""
     return string.Template(page_template("report.typ")).substitute(
         title=typst_string(document_title(title)),
+        kind=typst_string(title.get("kind", "Verksamhetsrapport")),
         federation=typst_string(title.get("federation", "")),
         team_name=typst_string(title.get("team", "")),
         period=typst_string(title.get("period", "")),

@@ -1,5 +1,6 @@
 """Provenance: the line at the end of every report (HTML footer, last line of the PDF) saying where
-it comes from. Never the clock, so renders of the same inputs stay byte-identical."""
+it comes from in a reader's words, and its technical details (version, commit, file hashes) for
+``indicators.json``. Never the clock, so renders of the same inputs stay byte-identical."""
 
 from __future__ import annotations
 
@@ -40,20 +41,39 @@ def git_state(folder: Path = PACKAGE) -> GitState:
     return GitState(commit, bool(status and status.strip()))
 
 
-def provenance(params: Params, state: GitState | None = None) -> str:
-    """Where the report comes from, as plain text: rapport's version and commit (and whether the
-    working tree had uncommitted changes), the period and a hash of every data file."""
+#: Each data file as a reader knows it.
+SOURCES = {
+    "participants": "deltagarregister",
+    "budget": "budgetuppföljning",
+    "survey": "deltagarenkät",
+    "followups": "uppföljningar efter avslut",
+}
+
+
+def provenance_data(params: Params, state: GitState | None = None) -> dict:
+    """The technical details of where a report comes from, for ``indicators.json`` only: rapport's
+    version and commit, whether the working tree had uncommitted changes, and each data file's name
+    and SHA-256."""
     state = git_state() if state is None else state
-    hashes = "; ".join(
-        f"{path.name} sha256 {hashlib.sha256(path.read_bytes()).hexdigest()[:12]}"
-        for _, path in sorted(params.data.items())
-    )
-    version = f"rapport {__version__}"
-    if state.commit:
-        note = ", med ändringar som inte checkats in" if state.dirty else ""
-        version += f" (commit {state.commit}{note})"
+    return {
+        "rapport_version": __version__,
+        "commit": state.commit,
+        "uncommitted_changes": state.dirty,
+        "files": {
+            key: {"name": path.name, "sha256": hashlib.sha256(path.read_bytes()).hexdigest()}
+            for key, path in sorted(params.data.items())
+        },
+    }
+
+
+def provenance(params: Params, state: GitState | None = None) -> str:
+    """Where the report comes from, in a reader's words: the program and its version, the team's
+    sources and the period. Never the clock; the technical details (commit, file hashes) are in
+    ``indicators.json`` (:func:`provenance_data`)."""
+    sources = [SOURCES.get(key, key) for key in params.data]
+    files = "1 fil" if len(sources) == 1 else f"{len(sources)} filer"
     return (
-        f"Rapporten är framtagen med {version} för {params.name}, "
-        f"period {fmt.date(params.start)} – {fmt.date(params.end)}. "
-        f"Underlag: {hashes}. Alla siffror är beräknade ur data; underlaget finns i indicators.json."
+        f"Rapporten om {params.name} för {fmt.period(params.start, params.end)} är framställd med programmet "
+        f"rapport, version {__version__}, ur teamets {fmt.enumeration(sources, 'och')} ({files}). "
+        "Tekniska uppgifter om underlaget och programmet finns i den maskinläsbara filen med rapportens siffror."
     )

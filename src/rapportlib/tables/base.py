@@ -123,14 +123,20 @@ class Table:
 TableBuilder = Callable[..., "Table | None"]
 
 
-def sum_or_none(values) -> int | None:
-    """A total, or ``None`` when a part is suppressed (summing the rest would reveal it)."""
+def sum_or_none(values):
+    """A total; hidden (:data:`~rapportlib.fmt.HIDDEN`) when a part is hidden (summing the rest
+    would reveal it), ``None`` when a part is missing."""
     values = list(values)
+    if any(v is fmt.HIDDEN for v in values):
+        return fmt.HIDDEN
     return None if any(v is None for v in values) else sum(values)
 
 
-def ratio_or_none(part, whole) -> float | None:
-    """``part / whole``, or ``None`` when the part is missing or the whole is zero or missing."""
+def ratio_or_none(part, whole):
+    """``part / whole``: hidden when either is hidden; ``None`` when the part is missing or the
+    whole is zero or missing."""
+    if part is fmt.HIDDEN or whole is fmt.HIDDEN:
+        return fmt.HIDDEN
     return None if part is None or not whole else part / whole
 
 
@@ -139,6 +145,16 @@ def share_text(n, total, decimals=1) -> str:
     return fmt.percent(ratio_or_none(n, total), decimals)
 
 
+def count_share(n, share) -> str:
+    """A count with its share in brackets, ``'12 (27,9 %)'``; a hidden count (or share) is one
+    ``–``, never ``– (–)``; a count without a share is the count alone."""
+    if n is fmt.HIDDEN or share is fmt.HIDDEN:
+        return fmt.DASH
+    if share is None:
+        return fmt.number(n)
+    return f"{fmt.number(n)} ({fmt.percent(share)})"
+
+
 def period_text(ind: dict) -> str:
-    """The period as it stands in a caption: ``start – end``."""
-    return f"{ind['period']['start']} – {ind['period']['end']}"
+    """The period as it stands in a caption: ``juli 2021 – juni 2022``."""
+    return fmt.period(ind["period"]["start"], ind["period"]["end"])

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from .. import fmt
+from ..hidden import marks_hidden
 from .base import Table
 
 
+@marks_hidden
 def budget_table(ind: dict) -> Table | None:
     """*Budgetutfall*: budget, outcome, remaining and forecast per cost line, with the sum."""
     if "budget" not in ind:
@@ -29,6 +31,7 @@ def budget_table(ind: dict) -> Table | None:
     )
 
 
+@marks_hidden
 def plan_table(ind: dict) -> Table | None:
     """Plan against outcome for costs and income."""
     if "economy_plan" not in ind:

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from .. import fmt
 from ..codes import label
+from ..hidden import marks_hidden
 from .base import Table
 
 
+@marks_hidden
 def employment_table(ind: dict) -> Table | None:
     """*Sysselsättning före och efter* (seed 002 §4.1.1)."""
     e = ind["employment"]["exits"]
@@ -20,7 +22,7 @@ def employment_table(ind: dict) -> Table | None:
                 fmt.number(v["before"]),
                 fmt.number(v["after"]),
                 fmt.number(v["change"]),
-                fmt.percent(v["change_pct"], 0),
+                fmt.change(v["change_pct"]),
             ]
         )
     w = e["work_or_studies"]
@@ -30,16 +32,17 @@ def employment_table(ind: dict) -> Table | None:
             fmt.number(w["before"]),
             fmt.number(w["after"]),
             fmt.number(w["change"]),
-            fmt.percent(w["change_pct"], 0),
+            fmt.change(w["change_pct"]),
         ]
     )
     return Table(
         "employment",
         "Sysselsättning före och efter, avslutade",
-        ["Sysselsättning", "Före", "Efter", "Förändring", "Förändring %"],
+        ["Sysselsättning", "Före", "Efter", "Förändring, antal", "Förändring, procent"],
         rows,
         ["l", "r", "r", "r", "r"],
         total_rows=frozenset({len(rows) - 1}),
-        note=f"{fmt.number(e['persons'])} avslutade utan tidiga avhopp; {fmt.number(e['without_measurement'])} "
-        "tidiga avhopp saknar mätning. Förändring = efter − före.",
+        note="Sysselsättning före inskrivningen och efter avslutet för "
+        f"{fmt.count(e['persons'], 'person', 'personer')} som avslutades efter prövotiden"
+        + (f"; tidiga avhopp ({fmt.number(e['without_measurement'])}) mäts inte." if e["without_measurement"] else "."),
     )

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from .. import fmt
 from ..codes import LABELS
-from .base import Table
+from ..hidden import marks_hidden
+from .base import Table, count_share
 
 
+@marks_hidden
 def followup_table(ind: dict) -> Table | None:
     """*Effekter på längre sikt*: the result at exit beside the follow-ups, with the same groups."""
     if "followups" not in ind:
@@ -14,22 +16,22 @@ def followup_table(ind: dict) -> Table | None:
     f = ind["followups"]
     months = list(f["months"])
     names = LABELS["followup_group"]
-    columns = ["Status", "Vid avslut (perioden)", *[f"Efter {m} mån" for m in months]]
+    columns = ["Status", "Vid avslut under perioden", *[f"{m} månader efter avslut" for m in months]]
     rows = []
     for g, name in names.items():
         row = [
             name,
-            f"{fmt.number(f['result_at_exit'][g]['count'])} ({fmt.percent(f['result_at_exit'][g]['share'], 0)})",
+            count_share(f["result_at_exit"][g]["count"], f["result_at_exit"][g]["share"]),
         ]
         for m in months:
             cell = f["months"][m]["groups"][g]
-            row.append(f"{fmt.number(cell['count'])} ({fmt.percent(cell['share'], 0)})")
+            row.append(count_share(cell["count"], cell["share"]))
         rows.append(row)
     rows.append(
         [
-            "Nådda / uppföljda",
+            "Nådda av uppföljda",
             fmt.number(ind["outcomes"]["denominator"]),
-            *[f"{fmt.number(f['months'][m]['reached'])} / {fmt.number(f['months'][m]['n'])}" for m in months],
+            *[f"{fmt.number(f['months'][m]['reached'])} av {fmt.number(f['months'][m]['n'])}" for m in months],
         ]
     )
     return Table(
@@ -39,6 +41,7 @@ def followup_table(ind: dict) -> Table | None:
         rows,
         ["l"] + ["r"] * (len(months) + 1),
         total_rows=frozenset({len(rows) - 1}),
-        note="Samma indelning på båda sidor: aktivt arbetssökande räknas för sig, inte som arbete eller studier. "
-        "Andelar av de nådda.",
+        note="Vid avslut: de som avslutades efter prövotiden under perioden, efter avslutsanledning. "
+        "Uppföljningarna gäller dem som avslutades tidigare och nåddes. Aktivt arbetssökande räknas för sig, inte "
+        "som arbete eller studier. Andelar av de nådda.",
     )

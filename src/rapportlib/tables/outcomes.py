@@ -4,9 +4,23 @@ from __future__ import annotations
 
 from .. import fmt
 from ..codes import EXIT_REASONS, label
-from .base import Table, period_text, ratio_or_none
+from ..hidden import marks_hidden
+from .base import Table, count_share, period_text, ratio_or_none
 
 
+def _in_goal_by_sex(o: dict) -> str:
+    """The note's sentence on the result per sex: the counts when shown, else why not."""
+    by_sex = o["in_goal_by_sex"]
+    if any(n is fmt.HIDDEN or n is None for n in by_sex.values()):
+        return "I mål per kön redovisas inte, eftersom grupperna är för små."
+    return (
+        "I mål per kön: "
+        + fmt.enumeration([f"{label('sex', s).lower()} {fmt.number(n)}" for s, n in by_sex.items()], "och")
+        + "."
+    )
+
+
+@marks_hidden
 def outcome_table(ind: dict) -> Table:
     """*Resultat vid avslut*: exits by reason with shares of the counted exits, and the "i mål" total."""
     o = ind["outcomes"]
@@ -19,19 +33,22 @@ def outcome_table(ind: dict) -> Table:
         rows.append([label("exit_reason", code), fmt.number(n), fmt.percent(share), goal])
     rows.append(["Summa avslut (utan tidiga avhopp)", fmt.number(denom), fmt.percent(1.0 if denom else None), ""])
     rows.append(["I mål", fmt.number(o["in_goal"]), fmt.percent(o["in_goal_share"]), ""])
-    by_sex = ", ".join(f"{label('sex', s).lower()} {fmt.number(n)}" for s, n in o["in_goal_by_sex"].items())
+    dropouts = ind["flows"]["early_dropouts"]
+    left_out = {0: "Inga tidiga avhopp under perioden.", 1: "Det tidiga avhoppet räknas inte."}.get(
+        dropouts, f"De {fmt.number(dropouts)} tidiga avhoppen räknas inte."
+    )
     return Table(
         "outcomes",
-        f"Resultat vid avslut {period_text(ind)}",
+        f"Resultat vid avslut, {period_text(ind)}",
         ["Avslutsanledning", "Antal", "Andel", "I mål"],
         rows,
         ["l", "r", "r", "l"],
-        note=f"Andelar av {fmt.number(denom)} avslut utan tidiga avhopp "
-        f"({fmt.number(ind['flows']['early_dropouts'])} tidiga avhopp räknas inte). I mål per kön: {by_sex}.",
+        note=f"Andelar av {fmt.number(denom)} avslut utan tidiga avhopp. {left_out} {_in_goal_by_sex(o)}",
         total_rows=frozenset({len(rows) - 2, len(rows) - 1}),
     )
 
 
+@marks_hidden
 def outcome_by_sex_table(ind: dict) -> Table:
     """Exits by reason and sex (early dropouts left out), with the i-mål share per sex."""
     by_sex = ind["outcomes"]["by_sex"]
@@ -46,21 +63,25 @@ def outcome_by_sex_table(ind: dict) -> Table:
     rows.append(
         [
             "I mål",
-            *[f"{fmt.number(by_sex[s]['in_goal'])} ({fmt.percent(by_sex[s]['in_goal_share'], 0)})" for s in sexes],
-            f"{fmt.number(ind['outcomes']['in_goal'])} ({fmt.percent(ind['outcomes']['in_goal_share'], 0)})",
+            *[count_share(by_sex[s]["in_goal"], by_sex[s]["in_goal_share"]) for s in sexes],
+            count_share(ind["outcomes"]["in_goal"], ind["outcomes"]["in_goal_share"]),
         ]
     )
+    dropouts = ind["flows"]["early_dropouts"]
     return Table(
         "outcomes-sex",
-        f"Avslut per anledning och kön {period_text(ind)}",
+        f"Avslut per anledning och kön, {period_text(ind)}",
         columns,
         rows,
         ["l"] + ["r"] * (len(sexes) + 1),
         total_rows=frozenset({len(rows) - 2, len(rows) - 1}),
-        note=f"Utan tidiga avhopp ({fmt.number(ind['flows']['early_dropouts'])} st).",
+        note="Avslut utan tidiga avhopp."
+        if dropouts == 0
+        else f"Avslut utan tidiga avhopp ({fmt.count(dropouts, 'tidigt avhopp', 'tidiga avhopp')} räknas inte).",
     )
 
 
+@marks_hidden
 def outcome_by_sex_age_table(ind: dict) -> Table:
     """The Avesta appendix: exits in goal of all counted exits, per sex and age band at exit."""
     grid = ind["outcomes"]["by_sex_age_band"]
@@ -68,24 +89,25 @@ def outcome_by_sex_age_table(ind: dict) -> Table:
     bands = list(next(iter(grid.values())))
     columns = ["Ålder vid avslut"]
     for s in sexes:
-        columns += [f"{label('sex', s)}: avslut", "i mål"]
+        columns += [f"{label('sex', s)}: avslut", f"{label('sex', s)}: i mål"]
     rows = []
     for band in bands:
-        row = [band.replace("-", "–")]
+        row = [f"{band.replace('-', '–')} år"]
         for s in sexes:
             cell = grid[s][band]
             row += [fmt.number(cell["denominator"]), fmt.number(cell["in_goal"])]
         rows.append(row)
     return Table(
         "outcomes-sex-age",
-        "Resultat per kön och åldersspann (bilaga)",
+        f"Resultat per kön och ålder vid avslut, {period_text(ind)}",
         columns,
         rows,
         ["l"] + ["r"] * (2 * len(sexes)),
-        note="Avslut utan tidiga avhopp; ålder vid avslutet.",
+        note="Avslut utan tidiga avhopp. Ålder vid avslutet.",
     )
 
 
+@marks_hidden
 def outcome_by_unit_table(ind: dict) -> Table | None:
     """Results per sub-unit (*delinsats*)."""
     units = ind["outcomes"]["by_unit"]
@@ -97,7 +119,7 @@ def outcome_by_unit_table(ind: dict) -> Table | None:
     ]
     return Table(
         "outcomes-unit",
-        f"Resultat per delinsats {period_text(ind)}",
+        f"Resultat per delinsats, {period_text(ind)}",
         ["Delinsats", "Avslut", "I mål", "Andel"],
         rows,
         ["l", "r", "r", "r"],
@@ -105,12 +127,13 @@ def outcome_by_unit_table(ind: dict) -> Table | None:
     )
 
 
+@marks_hidden
 def details_table(ind: dict) -> Table | None:
     """Exits to annat, sjukdom and sjukersättning broken down by kind."""
     rows = []
     for reason, kinds in ind["outcomes"]["details"].items():
-        if kinds is None:  # hidden with its reason's count (strict mode)
-            rows.append([label("exit_reason", reason), fmt.MISSING, fmt.MISSING])
+        if kinds is None or kinds is fmt.HIDDEN:  # hidden with its reason's count (strict mode)
+            rows.append([label("exit_reason", reason), fmt.number(kinds), fmt.number(kinds)])
             continue
         for kind, n in kinds.items():
             name = {"annan_uppgift": "Annan uppgift", "uppgift_saknas": "Uppgift saknas"}.get(kind) or label(
@@ -121,9 +144,9 @@ def details_table(ind: dict) -> Table | None:
         return None
     return Table(
         "details",
-        "Avslut till annat, sjukdom och sjukersättning, uppdelat",
-        ["Anledning", "Uppgift", "Antal"],
+        f"Avslut av andra skäl i detalj, {period_text(ind)}",
+        ["Avslutsanledning", "Närmare uppgift", "Antal"],
         rows,
         ["l", "l", "r"],
-        note="Fritext i registret publiceras inte; den förs till kända kategorier.",
+        note="Registrets fritext publiceras inte: varje uppgift förs till en fast kategori.",
     )

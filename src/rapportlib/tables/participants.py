@@ -4,48 +4,55 @@ from __future__ import annotations
 
 from .. import fmt
 from ..codes import LABELS, PAYERS, REFERRERS, label
-from .base import Table, period_text, ratio_or_none, share_text, sum_or_none
-
-#: Each population's name in a column heading.
-_POP_NAMES = {
-    "new": "nyinskrivna",
-    "active_start": "inskrivna vid start",
-    "active_end": "inskrivna vid slut",
-    "served": "totalt arbetat med",
-    "exits": "avslutade",
-}
+from ..hidden import marks_hidden
+from .base import Table, count_share, period_text, ratio_or_none, share_text, sum_or_none
 
 
+def _band(band: str) -> str:
+    """An age band as a row names it: ``15-29`` → ``15–29 år``."""
+    return f"{band.replace('-', '–')} år"
+
+
+def _of(population: str) -> str:
+    """A population after a comma in a caption: ``nyinskrivna``, ``inskrivna vid periodens slut``."""
+    return label("population", population).lower()
+
+
+@marks_hidden
 def age_table(ind: dict) -> Table:
     """*Ålder*: active at period end (mean, youngest, oldest, 30 or younger) and at exit by sex."""
     a, x = ind["age"]["active_end"], ind["age"]["exits"]
     rows = [
-        ["Medelålder, inskrivna vid slut", fmt.years(a["mean"])],
-        ["Yngst", fmt.years(a["min"], 0)],
-        ["Äldst", fmt.years(a["max"], 0)],
-        ["30 år eller yngre", f"{fmt.number(a['n_30_or_younger'])} ({fmt.percent(a['share_30_or_younger'], 0)})"],
-        ["Medelålder vid avslut", fmt.years(x["mean"])],
+        ["Medelålder, inskrivna vid periodens slut", fmt.age(a["mean"])],
+        ["Yngst, inskrivna vid periodens slut", fmt.age(a["min"])],
+        ["Äldst, inskrivna vid periodens slut", fmt.age(a["max"])],
+        [
+            "30 år eller yngre, inskrivna vid periodens slut",
+            count_share(a["n_30_or_younger"], a["share_30_or_younger"]),
+        ],
+        ["Medelålder vid avslut", fmt.age(x["mean"])],
     ]
-    rows += [[f"Medelålder vid avslut, {label('sex', s).lower()}", fmt.years(x[s])] for s in x if s != "mean"]
+    rows += [[f"Medelålder vid avslut, {label('sex', s).lower()}", fmt.age(x[s])] for s in x if s != "mean"]
     return Table(
         "age",
-        f"Ålder {period_text(ind)}",
+        f"Ålder, {period_text(ind)}",
         ["Mått", "Värde"],
         rows,
         ["l", "r"],
-        note="Ålder = årtalet minus födelseåret.",
+        note="Ålder i hela år: årtalet minus födelseåret.",
     )
 
 
+@marks_hidden
 def age_band_table(ind: dict) -> Table:
     """*Åldersfördelning* of new enrolments at start."""
     bands = ind["age_bands"]["new"]
     total = sum_or_none(bands.values())
-    rows = [[b.replace("-", "–"), fmt.number(n), fmt.percent(ratio_or_none(n, total))] for b, n in bands.items()]
-    rows.append(["Summa", fmt.number(total), fmt.percent(1.0 if total else None)])
+    rows = [[_band(b), fmt.number(n), fmt.percent(ratio_or_none(n, total))] for b, n in bands.items()]
+    rows.append(["Summa", fmt.number(total), fmt.percent(ratio_or_none(total, total))])
     return Table(
         "age-bands",
-        "Åldersfördelning vid start, nyinskrivna",
+        "Ålder vid inskrivningen, nyinskrivna",
         ["Ålder", "Antal", "Andel"],
         rows,
         ["l", "r", "r"],
@@ -56,20 +63,20 @@ def age_band_table(ind: dict) -> Table:
 def _count_table(key, caption, first, counts: dict, kind: str, codes) -> Table:
     total = sum_or_none(counts.values())
     rows = [
-        [label(kind, c), fmt.number(counts[c]), fmt.percent(ratio_or_none(counts[c], total), 0)]
+        [label(kind, c), fmt.number(counts[c]), fmt.percent(ratio_or_none(counts[c], total))]
         for c in codes
         if counts[c] != 0
     ]
-    rows.append(["Summa", fmt.number(total), fmt.percent(1.0 if total else None, 0)])
+    rows.append(["Summa", fmt.number(total), fmt.percent(ratio_or_none(total, total))])
     return Table(key, caption, [first, "Antal", "Andel"], rows, ["l", "r", "r"], total_rows=frozenset({len(rows) - 1}))
 
 
+@marks_hidden
 def referrer_table(ind: dict, population: str) -> Table:
     """*Remittent* of new enrolments or of those active at the end."""
-    name = {"new": "nyinskrivna", "active_end": "inskrivna vid slut"}[population]
     return _count_table(
         f"referrer-{population}",
-        f"Remitterande aktör, {name}",
+        f"Remitterande aktör, {_of(population)}",
         "Remittent",
         ind["referrer"][population],
         "referrer",
@@ -77,14 +84,20 @@ def referrer_table(ind: dict, population: str) -> Table:
     )
 
 
+@marks_hidden
 def payer_table(ind: dict, population: str) -> Table:
     """*Försörjningsgrund* (payer of the main source) of new enrolments or of those active at the end."""
-    name = {"new": "nyinskrivna", "active_end": "inskrivna vid slut"}[population]
     return _count_table(
-        f"payer-{population}", f"Försörjningsgrund, {name}", "Försörjning", ind["payer"][population], "payer", PAYERS
+        f"payer-{population}",
+        f"Huvudsaklig försörjning, {_of(population)}",
+        "Försörjning från",
+        ind["payer"][population],
+        "payer",
+        PAYERS,
     )
 
 
+@marks_hidden
 def support_table(ind: dict) -> Table:
     """*Försörjning före och efter*: sources listed by the exits before and after."""
     s = ind["support"]["exits"]
@@ -104,6 +117,7 @@ def support_table(ind: dict) -> Table:
     )
 
 
+@marks_hidden
 def education_table(ind: dict) -> Table:
     """*Utbildningsnivå* of the new enrolments (seed 002 §2.3)."""
     counts = ind["education"]["new"]
@@ -112,7 +126,7 @@ def education_table(ind: dict) -> Table:
     rows.append(["Summa", fmt.number(total), share_text(total, total)])
     return Table(
         "education",
-        "Utbildningsnivå vid start, nyinskrivna",
+        "Utbildningsnivå vid inskrivningen, nyinskrivna",
         ["Utbildningsnivå", "Antal", "Andel"],
         rows,
         ["l", "r", "r"],
@@ -120,6 +134,7 @@ def education_table(ind: dict) -> Table:
     )
 
 
+@marks_hidden
 def benefit_bins_table(ind: dict) -> Table:
     """*Tid i offentlig försörjning vid start* in yearly bins (seed 002 §2.3)."""
     counts = ind["benefit_year_bins"]["new"]
@@ -130,36 +145,35 @@ def benefit_bins_table(ind: dict) -> Table:
     rows.append(["Summa", fmt.number(total), share_text(total, total)])
     return Table(
         "benefit-bins",
-        "Tid i offentlig försörjning vid start, nyinskrivna",
-        ["Tid", "Antal", "Andel"],
+        "Tid i offentlig försörjning före inskrivningen, nyinskrivna",
+        ["Tid i offentlig försörjning", "Antal", "Andel"],
         rows,
         ["l", "r", "r"],
         total_rows=frozenset({len(rows) - 1}),
-        note="”Upp till k år” omfattar från k − 1 år upp till, men inte med, k år.",
+        note="”Upp till 2 år” betyder minst 1 men mindre än 2 år, och så vidare.",
     )
 
 
+@marks_hidden
 def age_bands_table(ind: dict) -> Table:
     """*Åldersfördelning* of every population side by side."""
     pops = ["new", "served", "exits", "active_end"]
-    columns = ["Ålder", *[_POP_NAMES[p].capitalize() for p in pops]]
-    rows = [
-        [band.replace("-", "–"), *[fmt.number(ind["age_bands"][p][band]) for p in pops]]
-        for band in ind["age_bands"]["new"]
-    ]
+    columns = ["Ålder", *[label("population", p) for p in pops]]
+    rows = [[_band(band), *[fmt.number(ind["age_bands"][p][band]) for p in pops]] for band in ind["age_bands"]["new"]]
     rows.append(["Summa", *[fmt.number(sum_or_none(ind["age_bands"][p].values())) for p in pops]])
     return Table(
         "age-bands-all",
-        "Åldersfördelning per grupp",
+        f"Åldersfördelning, {period_text(ind)}",
         columns,
         rows,
         ["l"] + ["r"] * len(pops),
         total_rows=frozenset({len(rows) - 1}),
-        note="Ålder vid inskrivning (nyinskrivna), vid periodens början eller inskrivning (totalt arbetat "
-        "med), vid avslut (avslutade) och vid periodens slut (inskrivna vid slut).",
+        note="Ålder vid inskrivningen för nyinskrivna, vid periodens början eller inskrivningen för alla "
+        "deltagare under perioden, vid avslutet för avslutade och vid periodens slut för inskrivna då.",
     )
 
 
+@marks_hidden
 def support_shares_table(ind: dict) -> Table:
     """*Försörjning före och efter* with shares of sources and change in per cent (seed 002 §4.1.2)."""
     s, tot = ind["support"]["exits"], ind["support"]["exits_totals"]
@@ -173,7 +187,7 @@ def support_shares_table(ind: dict) -> Table:
                     fmt.percent(v["share_before"]),
                     fmt.number(v["after"]),
                     fmt.percent(v["share_after"]),
-                    fmt.percent(v["change_pct"], 0),
+                    fmt.change(v["change_pct"]),
                 ]
             )
     if tot["missing_before"] or tot["missing_after"]:
@@ -204,6 +218,6 @@ def support_shares_table(ind: dict) -> Table:
         rows,
         ["l", "r", "r", "r", "r", "r"],
         total_rows=frozenset({len(rows) - 1}),
-        note=f"{fmt.number(tot['persons'])} avslutade. En person kan ha flera försörjningskällor, så andelarna "
-        "är andelar av källor. Förändring = (efter − före) / före.",
+        note=f"Försörjningskällor för {fmt.count(tot['persons'], 'avslutad', 'avslutade')}. En person kan ha flera "
+        "källor, så andelarna är andelar av alla angivna källor. Förändring = (efter − före) / före.",
     )

@@ -3,25 +3,31 @@
 from __future__ import annotations
 
 from .. import fmt
+from ..hidden import marks_hidden
 from .base import Table
 
+#: Who pays, as a row names them.
+FINANCIERS = {"staten": "Staten", "region": "Regionen", "kommun": "Kommunen"}
 
+
+@marks_hidden
 def payback_table(ind: dict) -> Table:
     """*Återbetalningstid* for society and per financier."""
     p = ind["payback"]
     rows = [
         [
-            "Samhället",
+            "Samhället som helhet",
+            fmt.set_share(1.0),
             fmt.kronor(p["period_cost"]),
             fmt.kronor(p["monthly_reduction"]["total"]),
             fmt.months(p["months"]),
         ]
     ]
-    names = {"staten": "Staten (FK, AF m.fl.)", "region": "Regionen", "kommun": "Kommunen"}
     for key, v in p["by_financier"].items():
         rows.append(
             [
-                f"{names.get(key, key)} ({fmt.percent(v['share_of_cost'], 0)})",
+                FINANCIERS.get(key, key),
+                fmt.set_share(v["share_of_cost"]),
                 fmt.kronor(v["cost"]),
                 fmt.kronor(v["monthly_reduction"]),
                 fmt.months(v["months"]),
@@ -30,9 +36,15 @@ def payback_table(ind: dict) -> Table:
     return Table(
         "payback",
         "Återbetalningstid",
-        ["Part", "Kostnad", "Minskade kostnader per månad", "Återbetalningstid"],
+        ["Part", "Andel av kostnaden", "Kostnad", "Minskade kostnader per månad", "Återbetalningstid"],
         rows,
-        ["l", "r", "r", "r"],
-        note=f"Modell: {fmt.number(p['persons'])} avslutade med försörjning före och efter; kostnad per "
-        "försörjningskälla enligt tabellen i docs/payback.md. – = ingen minskning eller ingen kostnad angiven.",
+        ["l", "r", "r", "r", "r"],
+        note=f"Beräknat för {fmt.count(p['persons'], 'avslutad', 'avslutade')} med uppgift om försörjning både "
+        "före och efter, med en schablonkostnad per försörjningskälla. Återbetalningstid = kostnaden delad med "
+        "de minskade kostnaderna per månad."
+        + (
+            " Staten: Försäkringskassan, Arbetsförmedlingen och andra statliga ersättningar."
+            if "staten" in p["by_financier"]
+            else ""
+        ),
     )

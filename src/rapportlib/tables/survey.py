@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from .. import fmt
 from ..codes import SURVEY_SCALE, label
+from ..hidden import marks_hidden
 from .base import Table, share_text
 
 
+@marks_hidden
 def survey_table(ind: dict, rnd: str) -> Table | None:
     """NNS answers per question for one round: n, the distribution in per cent and the top share."""
     if "survey" not in ind:
@@ -18,17 +20,18 @@ def survey_table(ind: dict, rnd: str) -> Table | None:
     for q, v in s["rounds"][rnd].items():
         if v["scale"] == "ja_nej":
             dist = [""] * len(steps)
-            dist[-1] = f"ja {fmt.percent(v['top_share'], 0)}"
+            dist[-1] = f"ja {fmt.percent(v['top_share'])}"
         else:
-            dist = [share_text(v["distribution"][c], v["n"], 0) for c in SURVEY_SCALE]
-        rows.append([q, fmt.number(v["n"]), *dist, fmt.percent(v["top_share"], 0)])
+            dist = [share_text(v["distribution"][c], v["n"]) for c in SURVEY_SCALE]
+        rows.append([q, fmt.number(v["n"]), *dist, fmt.percent(v["top_share"])])
     name = {"1": "under insatsen (efter cirka 3 månader)", "2": "inför avslut"}[rnd]
-    top_name = {2: "två högsta", 3: "tre högsta"}.get(top, f"{top} högsta")
+    positive = fmt.enumeration([f"”{step.lower()}”" for step in steps[-top:]])
     return Table(
         f"survey-{rnd}",
         f"Deltagarenkät (NNS) {name}",
-        ["Fråga", "Svar", *steps, f"Andel {top_name}"],
+        ["Fråga", "Antal svar", *steps, "Andel positiva svar"],
         rows,
         ["l"] + ["r"] * (len(steps) + 2),
-        note="Frågornas lydelse: " + " ".join(f"{q}. {v['text']}" for q, v in s["rounds"][rnd].items()),
+        note=f"Positiva svar: {positive} (på ja- eller nej-frågor: ja). Frågornas lydelse: "
+        + " ".join(f"{q}. {v['text']}" for q, v in s["rounds"][rnd].items()),
     )

@@ -4,15 +4,18 @@ from __future__ import annotations
 
 from .. import fmt
 from ..codes import label
+from ..hidden import marks_hidden
 from .base import Table, period_text
 
 
 def _population_text(ind: dict) -> str:
+    """Whom the time is measured for, after "för": ``dem som avslutades i mål``."""
     if ind["throughput"]["population"] == "in_goal":
-        return "avslutade i mål"
-    return "alla avslutade utom tidiga avhopp"
+        return "dem som avslutades i mål"
+    return "dem som avslutades efter prövotiden"
 
 
+@marks_hidden
 def throughput_table(ind: dict) -> Table:
     """*Genomströmningstid* of the period per sex."""
     m = ind["throughput"]["months"]
@@ -21,28 +24,26 @@ def throughput_table(ind: dict) -> Table:
     row = [fmt.months(m["all"]), *[fmt.months(m[s]) for s in sexes]]
     return Table(
         "throughput",
-        f"Genomströmningstid {period_text(ind)}",
+        f"Genomströmningstid, {period_text(ind)}",
         columns,
         [row],
         ["r"] * len(columns),
-        note=f"Medeltid från inskrivning till avslut för {_population_text(ind)} ({fmt.number(m['n'])} personer); "
-        "månader = dagar / 30,4375.",
+        note=f"Medeltid från inskrivning till avslut för {_population_text(ind)} "
+        f"({fmt.count(m['n'], 'person', 'personer')}). En månad räknas som 30,4375 dagar.",
     )
 
 
+@marks_hidden
 def throughput_history_table(ind: dict) -> Table:
-    """Throughput time in rolling 12-month windows stepped by six months."""
+    """Throughput time in rolling 12-month windows stepped by six months, one window a row."""
     hist = ind["throughput"]["history"]
-    columns = ["Period", *[fmt.window(h["start"], h["end"]) for h in hist]]
-    rows = [
-        ["Månader", *[fmt.months(h["months"]) for h in hist]],
-        ["Antal avslutade", *[fmt.number(h["n"]) for h in hist]],
-    ]
+    rows = [[fmt.window(h["start"], h["end"]), fmt.months(h["months"]), fmt.number(h["n"])] for h in hist]
     return Table(
         "throughput-history",
-        "Genomströmningstid över tid (rullande tolvmånadersperioder)",
-        columns,
+        "Genomströmningstid över tid, tolv månader i taget",
+        ["Tolvmånadersperiod", "Genomströmningstid", "Antal avslutade"],
         rows,
-        ["l"] + ["r"] * len(hist),
-        note=f"Mätt för {_population_text(ind)}.",
+        ["l", "r", "r"],
+        note=f"Mätt för {_population_text(ind)}. En ny period börjar varje halvår, så perioderna överlappar "
+        "varandra med sex månader.",
     )
