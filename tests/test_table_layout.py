@@ -64,11 +64,11 @@ def test_every_output_shows_the_turned_table(indicators):
     flow = tables.flow_table(indicators)
     page = flow.to_html(1)
     assert '<thead><tr><td></td><th scope="col" class="num">Antal</th></tr></thead>' in page
-    assert '<th scope="row">Inskrivna vid start</th><td class="num">33</td>' in page
+    assert '<th scope="row">Inskrivna vid periodens början</th><td class="num">33</td>' in page
     md = flow.to_markdown(1)
-    assert md.startswith("::: {#rapport-table}\n|  | Antal |\n|:---|---:|\n| Inskrivna vid start | 33 |")
+    assert md.startswith("::: {#rapport-table}\n|  | Antal |\n|:---|---:|\n| Inskrivna vid periodens början | 33 |")
     assert md.endswith(":::")
-    assert flow.to_text(1).splitlines()[2].split() == ["Inskrivna", "vid", "start", "33"]
+    assert flow.to_text(1).splitlines()[2].split() == ["Inskrivna", "vid", "periodens", "början", "33"]
 
 
 @pytest.mark.parametrize(

@@ -213,7 +213,7 @@ def test_every_table_of_the_examples_has_the_legend_of_its_own_symbols(prepared)
             ("survey", ("1",)),
         ]:
             block = rep.table(key, *args)
-            if block is None:
+            if block is None or "table-empty" in block.html:  # nothing to read: a sentence, no legend
                 continue
             cells = [c for row in tables.TABLES[key](prep.indicators, *args).rows for c in row[1:]]
             has_dash = "–" in cells
@@ -276,4 +276,4 @@ def test_labels_are_whole_phrases(prepared):
     for key in ("sex", "age_bands"):
         table = tables.TABLES[key](prepared["avesta/2021-22"].indicators)
         words = " ".join([*table.columns, *(r[0] for r in table.rows)])
-        assert "Totalt arbetat med" not in words and "Alla deltagare under perioden" in words
+        assert "Totalt arbetat med" not in words and "Deltagare under perioden" in words

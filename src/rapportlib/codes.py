@@ -66,7 +66,7 @@ LABELS: dict[str, dict[str, str]] = {
     # The populations of a period as a table's row or column names them (charts use the same).
     "population": {
         "new": "Nyinskrivna",
-        "served": "Alla deltagare under perioden",
+        "served": "Deltagare under perioden",
         "exits": "Avslutade",
         "active_start": "Inskrivna vid periodens början",
         "active_end": "Inskrivna vid periodens slut",

@@ -246,9 +246,13 @@ class Report:
 
     def _nothing_to_read(self, tab: tables.Table) -> Block:
         """The sentence that stands for a table whose every figure is zero or hidden."""
-        hidden = any(fmt.MISSING in cell for row in tab.rows for cell in row)
-        why = "noll eller dolda av hänsyn till den enskilde" if hidden else "noll"
-        text = f"{tab.caption}: ingen tabell visas, eftersom alla uppgifter är {why}."
+        hidden = any(cell.strip() == fmt.DASH for row in tab.rows for cell in row)
+        why = (
+            "grupperna är så små att uppgifterna är dolda av hänsyn till den enskilde"
+            if hidden
+            else "alla uppgifter är noll"
+        )
+        text = f"{tab.caption}: ingen tabell visas, eftersom {why}."
         return Block(
             f'<p class="table-empty">{html.escape(text)}</p>', md_literal(text), text, meta={"table": tab.key}
         )

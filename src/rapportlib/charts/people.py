@@ -8,12 +8,7 @@ from .base import Bar, Figure, bars, hidden_text, make_figure
 from .palette import OUTLINE_FILL, colour
 
 #: The populations of a period, by their indicator key, as the charts name them.
-POPULATIONS = {
-    "new": "Nyinskrivna",
-    "served": "Deltagit under perioden",
-    "exits": "Avslutade",
-    "active_end": "Inskrivna vid periodens slut",
-}
+POPULATIONS = {key: label("population", key) for key in ("new", "served", "exits", "active_end")}
 
 #: The two populations the profile charts set side by side.
 _PROFILE = ("new", "active_end")

@@ -4,6 +4,7 @@ indicators.json."""
 
 from __future__ import annotations
 
+import datetime as dt
 import html
 import json
 from pathlib import Path
@@ -27,11 +28,17 @@ def write_index(output: Path, sensitive: Sensitive | None = None) -> Path:
     return write_atomic(output / "index.html", page)
 
 
+def _period(ind: dict, short: bool = False) -> str:
+    """A report's period as a reader says it (``januari–december 2018``)."""
+    start, end = (dt.date.fromisoformat(ind["period"][k]) for k in ("start", "end"))
+    return fmt.period(start, end, short=short)
+
+
 #: The index table's columns: (header, the class attribute of its cells).
 COLUMNS = [
     ("Team", ""),
     ("Period", ""),
-    ("Totalt arbetat med", ' class="num"'),
+    ("Deltagare under perioden", ' class="num"'),
     ("I mål", ' class="num"'),
     ("Genomströmningstid", ' class="num"'),
     ("Budget kvar", ' class="num"'),
@@ -45,7 +52,7 @@ def _row(folder: str, ind: dict) -> str:
     link names its report for a screen reader."""
     f, o = ind["flows"], ind["outcomes"]
     name = ind.get("name", ind["team"])
-    period = f"{ind['period']['start']} – {ind['period']['end']}"
+    period = _period(ind)
     which = f'<span class="visually-hidden">: {html.escape(name)}, {html.escape(period)}</span>'
     links = " ".join(
         f'<a href="{folder}/{file}">{text}{which}</a>'
@@ -97,7 +104,7 @@ def index_page(output: Path, staged: tuple[str, Path] | None = None) -> str:
         rows.append(_row(folder, ind))
         compare.append(
             {
-                "Rapport": f"{ind.get('name', ind['team'])} {ind['period']['start'][:7]}–{ind['period']['end'][:7]}",
+                "Rapport": f"{ind.get('name', ind['team'])}, {_period(ind, short=True)}",
                 "I mål": ind["outcomes"]["in_goal_share"],
                 "Genomströmningstid": ind["throughput"]["months"]["all"],
             }

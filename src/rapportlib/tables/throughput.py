@@ -15,6 +15,13 @@ def _population_text(ind: dict) -> str:
     return "dem som avslutades efter prövotiden"
 
 
+def _measured_heading(ind: dict) -> str:
+    """The heading of the count the time is measured on: those who left in goal, or after the trial."""
+    if ind["throughput"]["population"] == "in_goal":
+        return "Antal avslutade i mål"
+    return "Antal avslutade efter prövotiden"
+
+
 @marks_hidden
 def throughput_table(ind: dict) -> Table:
     """*Genomströmningstid* of the period per sex."""
@@ -41,7 +48,7 @@ def throughput_history_table(ind: dict) -> Table:
     return Table(
         "throughput-history",
         "Genomströmningstid över tid, tolv månader i taget",
-        ["Tolvmånadersperiod", "Genomströmningstid", "Antal avslutade"],
+        ["Tolvmånadersperiod", "Genomströmningstid", _measured_heading(ind)],
         rows,
         ["l", "r", "r"],
         note=f"Mätt för {_population_text(ind)}. En ny period börjar varje halvår, så perioderna överlappar "
