@@ -340,7 +340,7 @@ def test_template_path_in_params_exits_2_at_validation(tmp_path, monkeypatch, ca
 
 # --- the publish gate: personal data injected into staged outputs is stopped -----------------------
 
-PNR = "19830104-1234"
+PNR = "19830104-1234"  # shaped like a personnummer: the gate must stop it (a rejection test)
 SAMORDNING = "830164-1234"  # day + 60
 
 
