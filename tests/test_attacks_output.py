@@ -93,7 +93,7 @@ def hostile(tmp_path_factory):
     params = _project(base)
     layout = Layout.default(base)
     folder = render(params, layout)
-    return params, layout, folder, prepare(params, layout.notebooks)
+    return params, layout, folder, prepare(params, layout.templates)
 
 
 @pytest.fixture(scope="module")

@@ -98,7 +98,7 @@ def test_mode_engine_output_and_privacy_each_make_a_report_stale(tmp_path):
     assert is_current(target, layout)
     assert not is_current(target, layout, final=True)
     assert not is_current(target, layout, engine="quarto")
-    assert not is_current(target, Layout(layout.notebooks, tmp_path / "elsewhere", layout.build))
+    assert not is_current(target, Layout(layout.templates, tmp_path / "elsewhere", layout.build))
     target.write_text(target.read_text(encoding="utf-8") + "privacy: {threshold: 3}\n", encoding="utf-8")
     assert not is_current(target, layout)
 

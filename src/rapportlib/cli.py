@@ -3,6 +3,11 @@
 - ``rapport indicators PARAMS``: print the indicators JSON.
 - ``rapport validate PARAMS``: check every input file; exit 0 when valid.
 - ``rapport render PARAMS…`` / ``rapport render --all``: render reports to ``output/``.
+- ``rapport init``, ``new``, ``templates``, ``demo``: make a workspace, a report, a template copy.
+- ``rapport preview PARAMS``: serve a report's HTML, re-rendered as its files change.
+- ``rapport scan FILES``: look for identity numbers (the workspace's pre-commit check).
+
+What each command accepts, with its help texts, is in :mod:`rapportlib.cli_parser`.
 
 Exit statuses, and what the user sees (never a traceback):
 
@@ -20,7 +25,6 @@ Exit statuses, and what the user sees (never a traceback):
 
 from __future__ import annotations
 
-import argparse
 import contextlib
 import json
 import os
@@ -28,7 +32,8 @@ import shlex
 import sys
 from pathlib import Path
 
-from . import __version__, cli_args
+from . import cli_args
+from .cli_parser import parser
 from .errors import InputError, Problem
 
 EXIT_UNEXPECTED = 1
@@ -36,47 +41,6 @@ EXIT_INVALID = 2
 EXIT_CHECK = 3  # a final render stopped by a failed consistency check
 EXIT_INTERRUPTED = 130  # 128 + SIGINT
 EXIT_PIPE = 141  # 128 + SIGPIPE
-
-
-def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="rapport", description="Årsrapporter för samverkansteam.")
-    parser.add_argument("--version", action="version", version=f"rapport {__version__}")
-    sub = parser.add_subparsers(dest="command", required=True)
-    p = sub.add_parser("indicators", help="skriv indikatorerna som JSON")
-    p.add_argument("params")
-    p = sub.add_parser("validate", help="kontrollera indata och texter")
-    p.add_argument("params")
-    p.add_argument("--final", action="store_true", help="kräv även alla texter som mallen behöver")
-    p = sub.add_parser("new", help="ny params-fil och tomma textfiler för ett team och en period")
-    p.add_argument("team", help="teamets kortnamn, t.ex. avesta")
-    p.add_argument("period", help="ett år (2023) eller START:SLUT (2022-07-01:2023-06-30)")
-    p.add_argument("--template", default="sodra-dalarna", help="rapportmall (en notebook i notebooks/)")
-    p.add_argument("--name", help="teamets namn i rapporten")
-    p.add_argument("--federation", help="samordningsförbundets namn")
-    p = sub.add_parser("demo", help="skapa ett syntetiskt förbund med N team (för prestandamätning)")
-    p.add_argument("--teams", type=cli_args.teams, default=20, help="antal team (standard 20)")
-    p.add_argument("--out", type=Path, default=Path("demo"), help="mapp att skriva till (standard demo/)")
-    p = sub.add_parser("render", help="rendera rapporter (HTML, PDF, indicators.json)")
-    p.add_argument("params", nargs="*")
-    p.add_argument("--all", action="store_true", help="alla params-filer under params/")
-    p.add_argument("--output", type=Path, help="publiceringsmapp (standard: output/)")
-    p.add_argument("--final", action="store_true", help="slutlig version: avbryt om en kontroll inte stämmer")
-    p.add_argument("--jobs", type=cli_args.count, help="antal rapporter parallellt (standard: antal kärnor)")
-    p.add_argument("--force", action="store_true", help="rendera även rapporter vars indata inte ändrats")
-    p.add_argument("--params-dir", type=Path, help="mapp med params-filer för --all (standard: params/)")
-    p.add_argument("--engine", choices=("builtin", "quarto"), default="builtin", help="renderare (standard: builtin)")
-    p.add_argument("--executor", choices=("local", "dask"), default="local", help="var rapporterna körs")
-    p.add_argument(
-        "--scheduler", help="adress till en Dask-schemaläggare, t.ex. tcp://10.0.0.5:8786 (med --executor dask)"
-    )
-    p.add_argument(
-        "--lock-timeout",
-        type=cli_args.seconds,
-        default=None,
-        metavar="SEKUNDER",
-        help="hur länge en rendering väntar på en annan rendering av samma rapport (standard 1800)",
-    )
-    return parser
 
 
 def _indicators(args) -> int:
@@ -94,10 +58,7 @@ def _validate(args) -> int:
     from .prepare import prepare
 
     cli_args.check_params(args.params)
-    notebooks = Layout.default(project_root(Path(args.params).resolve().parent)).notebooks
-    if not notebooks.is_dir():  # a params file outside a project: the working folder's templates
-        notebooks = Layout.default().notebooks
-    prepared = prepare(args.params, notebooks)
+    prepared = prepare(args.params, Layout.default(project_root(Path(args.params).resolve().parent)).templates)
     for warning in prepared.warnings:
         print(f"Varning: {warning}", file=sys.stderr)
     if args.final:
@@ -157,7 +118,7 @@ def _render(args) -> int:
     layout = Layout.default()
     if args.output:
         cli_args.check_output(args.output, project_root(), targets)
-        layout = Layout(layout.notebooks, args.output.resolve(), layout.build)
+        layout = Layout(layout.templates, args.output.resolve(), layout.build)
     with _Progress(sys.stderr) as progress:
         summary = render_all(
             targets,
@@ -225,11 +186,47 @@ class _Progress:
 
 
 def _demo(args) -> int:
-    from .demo import write_federation
+    from .workspace import demo
 
-    for path in write_federation(args.out, args.teams):
+    for path in demo(args.out, args.teams):
         print(path)
+    print(f"Klart: rendera med `cd {shlex.quote(str(args.out))} && rapport render --all`.")
     return 0
+
+
+def _init(args) -> int:
+    from .workspace import init
+
+    for path in init(args.folder, federation=args.federation, example=not args.no_example):
+        print(path)
+    print(f"Klart: arbetsytan finns i {args.folder}. Läs {args.folder / 'README.md'}.")
+    return 0
+
+
+def _templates(args) -> int:
+    from .layout import Layout
+    from .workspace import copy_template, describe_templates
+
+    layout = Layout.default()
+    if args.copy:
+        print(copy_template(layout.templates, args.copy))
+        return 0
+    for line in describe_templates(layout.templates):
+        print(line)
+    return 0
+
+
+def _preview(args) -> int:
+    from .render.preview import preview
+
+    cli_args.check_params(args.params)
+    return preview(Path(args.params), port=args.port, open_browser=not args.no_browser)
+
+
+def _scan(args) -> int:
+    from .idscan import scan
+
+    return scan(args.files)
 
 
 def _new(args) -> int:
@@ -263,12 +260,23 @@ def _params_args(args) -> list[str]:
     return [value] if isinstance(value, str) else list(value or [])
 
 
+_HANDLERS = {
+    "indicators": _indicators,
+    "validate": _validate,
+    "render": _render,
+    "new": _new,
+    "demo": _demo,
+    "init": _init,
+    "templates": _templates,
+    "preview": _preview,
+    "scan": _scan,
+}
+
+
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else list(argv)
-    args = _parser().parse_args(argv)
-    handler = {"indicators": _indicators, "validate": _validate, "render": _render, "new": _new, "demo": _demo}[
-        args.command
-    ]
+    args = parser().parse_args(argv)
+    handler = _HANDLERS[args.command]
     from .checks import ConsistencyError
 
     try:

@@ -34,6 +34,17 @@ def teams(text: str) -> int:
     return value
 
 
+def port(text: str) -> int:
+    """A TCP port on this computer: 0 (any free port) to 65535."""
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"ett portnummer, inte {text!r}") from None
+    if not 0 <= value <= 65535:
+        raise argparse.ArgumentTypeError(f"ett portnummer 0–65535, inte {value}")
+    return value
+
+
 def seconds(text: str) -> float:
     try:
         value = float(text)
@@ -79,7 +90,7 @@ def check_output(output: Path, root: Path, targets: list[Path]) -> None:
     elif where == root or where in root.parents:
         expected = "--output: en egen mapp för rapporterna, inte projektets mapp eller en mapp ovanför den"
     else:
-        own = [root / name for name in ("params", "data", "notebooks", "build", "src", ".git")]
+        own = [root / name for name in ("params", "data", "notebooks", "templates", "build", "src", ".git")]
         inside = [folder for folder in own if where == folder or folder in where.parents]
         # <output>/<team>/<period>/ must never be a team's narrative folder (<params dir>/<team>/<period>/)
         teams = {t.resolve().parent for t in targets} | {t.resolve().parent.parent for t in targets}

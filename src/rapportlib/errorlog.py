@@ -1,7 +1,7 @@
 """The private log of an unexpected error: the traceback goes to a file only its owner can read,
 the user sees one line that names the file.
 
-Where: ``build/logs/`` of the project (the nearest folder upwards holding ``notebooks/`` and
+Where: ``build/logs/`` of the workspace (the nearest folder upwards holding
 ``params/``, see :mod:`rapportlib.layout`), or, outside a project or where that folder cannot be
 written, the user's cache folder (``$XDG_CACHE_HOME/rapport/logs``, by default
 ``~/.cache/rapport/logs``). The folder is mode 0700 and each log 0600; a log is named
@@ -31,14 +31,14 @@ LOGS = "logs"
 def project_build(*starts: str | Path | None) -> Path | None:
     """The build folder of the first project found upwards from ``starts`` (default: the working
     folder), or ``None`` when none of them is inside a project."""
-    from .layout import project_root
+    from .layout import is_workspace, project_root
 
     for start in starts or (None,):
         try:
             root = project_root(Path(start) if start is not None else None)
         except (OSError, ValueError):
             continue
-        if (root / "notebooks").is_dir() and (root / "params").is_dir():
+        if is_workspace(root):
             return root / "build"
     return None
 

@@ -1,7 +1,9 @@
-"""Where a project's files live: template notebooks, params files, published output, private build.
+"""Where a workspace's files live: templates, params files, published output, private build.
 
-A project is the nearest folder upwards holding ``notebooks/`` and ``params/``. Reports are
-published to ``output/<team>/<period>/``; the executed notebook and the render's stamp stay in
+A workspace (``rapport init``, or this repository) is the nearest folder upwards holding
+``params/``. Its templates are found in its ``templates/`` (and ``notebooks/``) first, then among
+rapportlib's own (:mod:`rapportlib.lookup`). Reports are published to
+``output/<team>/<period>/``; the executed notebook and the render's stamp stay in
 ``build/<team>/<period>/``, which is never published.
 """
 
@@ -11,22 +13,30 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from .lookup import Templates
+
 if TYPE_CHECKING:
     from .params import Params
 
 
 @dataclass(frozen=True)
 class Layout:
-    """Where things live: the template notebooks, the published output and the private build folder."""
+    """Where things live: the templates, the published output and the private build folder.
 
-    notebooks: Path
+    ``templates`` may be given as one folder, searched before rapportlib's own templates."""
+
+    templates: Templates
     output: Path
     build: Path
+
+    def __post_init__(self):
+        if not isinstance(self.templates, Templates):
+            object.__setattr__(self, "templates", Templates.of(Path(self.templates)))
 
     @classmethod
     def default(cls, root: Path | None = None) -> Layout:
         root = root or project_root()
-        return cls(root / "notebooks", root / "output", root / "build")
+        return cls(Templates.for_workspace(root), root / "output", root / "build")
 
     def published(self, params: Params) -> Path:
         """The published folder of one report: ``output/<team>/<period>/``."""
@@ -38,12 +48,17 @@ class Layout:
 
 
 def project_root(start: Path | None = None) -> Path:
-    """The nearest folder upwards holding ``notebooks/`` and ``params/`` (else the working folder)."""
+    """The workspace: the nearest folder upwards holding ``params/`` (else the working folder)."""
     here = (start or Path.cwd()).resolve()
     for folder in (here, *here.parents):
-        if (folder / "notebooks").is_dir() and (folder / "params").is_dir():
+        if is_workspace(folder):
             return folder
     return here
+
+
+def is_workspace(folder: Path) -> bool:
+    """A folder holding ``params/`` is a workspace (``rapport init`` makes one)."""
+    return (folder / "params").is_dir()
 
 
 def params_dir(root: Path | None = None) -> Path:

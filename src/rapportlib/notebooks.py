@@ -1,4 +1,5 @@
-"""Template notebooks: each report template is one notebook, ``notebooks/<name>.ipynb``.
+"""Template notebooks: each report template is one notebook, ``<name>.ipynb``, found in a
+workspace's ``templates/`` or among rapportlib's own (:mod:`rapportlib.lookup`).
 
 A template notebook has a ``parameters`` cell and calls :class:`rapportlib.report.Report`; the
 sections it asks for with ``rep.text("section", "part")`` are the narrative files a team writes.
@@ -13,32 +14,35 @@ from pathlib import Path
 
 from .errors import InputError, Problem
 from .identity import contains
+from .lookup import Templates
 
 _TEXT_CALL = re.compile(r"""rep\.text\(\s*["']([^"']+)["']\s*(?:,\s*["']([^"']*)["']\s*)?\)""")
 
 
-def available(notebooks: Path) -> list[str]:
-    """Names of the templates in a notebooks folder."""
-    return sorted(p.stem for p in notebooks.glob("*.ipynb") if not p.stem.startswith(("_", ".")))
+def available(templates: Templates) -> list[str]:
+    """Names of the templates a params file can choose."""
+    return templates.names()
 
 
 #: What a template's name may look like: a plain name, never a path (no ``/``, ``\\``, ``..``).
 _NAME = re.compile(r"[^\W_][\w-]{0,63}")
 
 
-def notebook_for(notebooks: Path, template: str, params_file: Path) -> Path:
+def notebook_for(templates: Templates | Path, template: str, params_file: Path) -> Path:
     """The notebook of a template named in the template set, or an :class:`InputError` naming the
     templates there are. A path (``../x``, ``/tmp/x``, ``a/b``) is refused before any file is looked
-    at, so a params file can only choose among the project's own notebooks."""
-    names = available(notebooks)
-    choose = f"en av mallarna {', '.join(names)}" if names else "en mall i notebooks/"
+    at, so a params file can only choose among the templates' own notebooks."""
+    if not isinstance(templates, Templates):
+        templates = Templates.of(templates)
+    names = available(templates)
+    choose = f"en av mallarna {', '.join(names)}" if names else "en mall i templates/"
     if not isinstance(template, str) or not _NAME.fullmatch(template):
         shown = None if contains(str(template)) else str(template)
         expected = f"ett mallnamn, inte en sökväg: {choose}"
         raise InputError([Problem(params_file.name, None, "template", shown, expected)])
     if template not in names:
         raise InputError([Problem(params_file.name, None, "template", template, choose)])
-    return notebooks / f"{template}.ipynb"
+    return templates.find(template)
 
 
 def sections(notebook: Path) -> list[tuple[str, str]]:

@@ -19,6 +19,7 @@ from pathlib import Path
 
 from .checks import Check, ConsistencyError
 from .errors import InputError, Problem
+from .lookup import Templates
 from .params import Params, load_params
 from .sensitive import Sensitive, collect
 
@@ -94,11 +95,13 @@ def _require_enrolments(params: Params, register, served: int) -> None:
         )
 
 
-def prepare(params_path: str | Path, notebooks: Path | None = None, today: dt.date | None = None) -> Prepared:
-    """Prepare one report. ``notebooks`` is the folder of template notebooks: the params file's
-    template must be one of them, and it says which texts the report needs (without the folder,
-    missing texts are not looked for). Raises :class:`InputError` listing every problem in the
-    inputs."""
+def prepare(
+    params_path: str | Path, notebooks: Templates | Path | None = None, today: dt.date | None = None
+) -> Prepared:
+    """Prepare one report. ``notebooks`` are the templates (or one folder of them, searched before
+    rapportlib's own): the params file's template must be one of them, and it says which texts the
+    report needs (without templates, missing texts are not looked for). Raises :class:`InputError`
+    listing every problem in the inputs."""
     from .pipeline import compute_indicators, load_inputs, published_indicators
     from .privacy import check as audit_disclosure
     from .render.provenance import provenance_data
@@ -180,8 +183,8 @@ def _read_narrative(params: Params) -> tuple[dict, list[Path], list[Problem]]:
 
 def outside_project(params: Params, narrative_files: list[Path]) -> tuple[str, ...]:
     """Warnings, with the full path, for each data or narrative file that resolves outside the
-    project of the params file (the nearest folder upwards holding ``notebooks/`` and ``params/``,
-    else the params file's own folder): a path that climbs out with ``..``, an absolute path, a
+    workspace of the params file (the nearest folder upwards holding ``params/``, else the params
+    file's own folder): a path that climbs out with ``..``, an absolute path, a
     link."""
     from .identity import redact
     from .layout import project_root

@@ -82,8 +82,8 @@ class Report:
             return cls(Prepared.read(prepared_path), final)
         from .layout import Layout, project_root
 
-        notebooks = Layout.default(project_root(Path(params_path).resolve().parent)).notebooks
-        prepared = prepare(params_path, notebooks)
+        templates = Layout.default(project_root(Path(params_path).resolve().parent)).templates
+        prepared = prepare(params_path, templates)
         if final:
             prepared.require_final()
         return cls(prepared, final)

@@ -74,14 +74,14 @@ def new_report(
     """Write ``params/<team>/<stem>.yml`` and one Markdown file per narrative section; never overwrite."""
     if not re.fullmatch(r"[a-z0-9-]+", team):
         raise InputError([Problem("TEAM", None, None, team, "en slug av a-z, 0-9 och -")])
-    notebooks = Layout.default(root).notebooks
-    if template not in available(notebooks):
-        raise InputError([Problem("--template", None, None, template, f"en av {', '.join(available(notebooks))}")])
+    templates = Layout.default(root).templates
+    if template not in available(templates):
+        raise InputError([Problem("--template", None, None, template, f"en av {', '.join(available(templates))}")])
     start, end, stem = parse_period(period)
     params = params_dir(root) / team / f"{stem}.yml"
     folder = params.with_suffix("")
     wanted: dict[str, list[str]] = {}
-    for section, part in sections(notebooks / f"{template}.ipynb"):
+    for section, part in sections(templates.find(template)):
         wanted.setdefault(section, []).append(part)
     targets = [params] + [folder / f"{s}.md" for s in wanted]
     existing = [p for p in targets if p.exists()]

@@ -48,7 +48,7 @@ def _interrupted(signum, frame) -> None:
     os._exit(128 + signum)
 
 
-def _worker_start(notebooks: str) -> None:
+def _worker_start(cwd: str) -> None:
     global _POOL
     import signal
     from multiprocessing import util
@@ -58,7 +58,8 @@ def _worker_start(notebooks: str) -> None:
     # Ctrl-C reaches every process of the terminal's group; a worker finishes the report it has
     # (published whole, its kernels shut down), and the main process starts no other.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    _POOL = KernelPool(cwd=notebooks)
+    os.makedirs(cwd, exist_ok=True)  # the private build folder: kernels start there
+    _POOL = KernelPool(cwd=cwd)
     util.Finalize(None, _POOL.close, exitpriority=10)  # shut the spare kernel down when the worker ends
 
 
@@ -136,7 +137,7 @@ class LocalExecutor:
         # "spawn": workers start clean; forking a process that holds kernel connections can deadlock.
         context = multiprocessing.get_context("spawn")
         pool = concurrent.futures.ProcessPoolExecutor(
-            max_workers=jobs, mp_context=context, initializer=_worker_start, initargs=(str(task.layout.notebooks),)
+            max_workers=jobs, mp_context=context, initializer=_worker_start, initargs=(str(task.layout.build),)
         )
         futures = [pool.submit(task, t) for t in todo]
         interrupted = False

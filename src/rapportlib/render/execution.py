@@ -98,7 +98,7 @@ def execute(prepared: Prepared, layout: Layout, final: bool = False, km=None) ->
     build_dir = layout.build_dir(params)
     build_dir.mkdir(parents=True, exist_ok=True)
     target = build_dir / "report.ipynb"
-    notebook = notebook_for(layout.notebooks, params.template, params.path)
+    notebook = notebook_for(layout.templates, params.template, params.path)
     private = prepared.save(build_dir / "prepared.private.pickle")
     parameters = {"params_path": str(params.path), "final": final, "prepared_path": str(private)}
     owned = None
@@ -110,7 +110,7 @@ def execute(prepared: Prepared, layout: Layout, final: bool = False, km=None) ->
             str(notebook),
             str(target),
             parameters=parameters,
-            cwd=str(layout.notebooks),
+            cwd=str(notebook.parent),
             kernel_name="python3",
             progress_bar=False,
             log_output=False,

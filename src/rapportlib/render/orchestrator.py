@@ -76,7 +76,7 @@ def render(
     recover(layout.output)
     # Read, validated, computed, checked and protected once, here (InputError before anything runs);
     # prepare only reads, so invalid input and a refused --final write nothing, not even a lock.
-    prepared = prepare(params_path, layout.notebooks)
+    prepared = prepare(params_path, layout.templates)
     if final:
         prepared.require_final()
     params = prepared.params

@@ -58,7 +58,7 @@ def input_hashes(params: Params, layout: Layout) -> dict[str, str]:
     if folder.is_dir():
         # Regular files only: a folder or a device named like a section file is refused by prepare.
         files |= {f"narrative/{path.name}": path for path in sorted(folder.glob("*.md")) if path.is_file()}
-    notebook = notebook_for(layout.notebooks, params.template, params.path)
+    notebook = notebook_for(layout.templates, params.template, params.path)
     files[f"notebook/{notebook.name}"] = notebook
     return {key: _sha256(path) for key, path in files.items()}
 

@@ -1,0 +1,20 @@
+"""Ships the template notebooks of ``notebooks/`` inside the package, as
+``rapportlib/templates/notebooks/``, so that an installed ``rapport`` finds them in any folder.
+Everything else about the package is in pyproject.toml."""
+
+from pathlib import Path
+
+from setuptools import setup
+from setuptools.command.build_py import build_py
+
+
+class BuildWithTemplates(build_py):
+    def run(self):
+        super().run()
+        target = Path(self.build_lib, "rapportlib", "templates", "notebooks")
+        self.mkpath(str(target))
+        for source in sorted(Path(__file__).parent.joinpath("notebooks").glob("*.ipynb")):
+            self.copy_file(str(source), str(target / source.name))
+
+
+setup(cmdclass={"build_py": BuildWithTemplates})
