@@ -25,7 +25,7 @@ def available(templates: Templates) -> list[str]:
 
 
 #: What a template's name may look like: a plain name, never a path (no ``/``, ``\\``, ``..``).
-_NAME = re.compile(r"[^\W_][\w-]{0,63}")
+TEMPLATE_NAME = re.compile(r"[^\W_][\w-]{0,63}")
 
 
 def notebook_for(templates: Templates | Path, template: str, params_file: Path) -> Path:
@@ -36,7 +36,7 @@ def notebook_for(templates: Templates | Path, template: str, params_file: Path) 
         templates = Templates.of(templates)
     names = available(templates)
     choose = f"en av mallarna {', '.join(names)}" if names else "en mall i templates/"
-    if not isinstance(template, str) or not _NAME.fullmatch(template):
+    if not isinstance(template, str) or not TEMPLATE_NAME.fullmatch(template):
         shown = None if contains(str(template)) else str(template)
         expected = f"ett mallnamn, inte en sökväg: {choose}"
         raise InputError([Problem(params_file.name, None, "template", shown, expected)])

@@ -41,12 +41,17 @@ def write_federation(outdir: str | Path, teams: int, seed: int = 7, enrolments: 
     Returns the params files written."""
     outdir = Path(outdir)
     rng = np.random.default_rng(seed)
-    written = []
-    for t in range(1, teams + 1):
-        slug = f"team-{t:03d}"
-        write_csv(outdir / "data" / slug / "deltagare.csv", HEADER, _register(rng, t, enrolments))
-        written.append(_write_params(outdir, slug, t))
-    return written
+    return [
+        write_team(outdir, f"team-{t:03d}", f"Samverkansteam {t}", "Exempelförbundet", rng, t, enrolments)
+        for t in range(1, teams + 1)
+    ]
+
+
+def write_team(outdir: Path, slug: str, name: str, federation: str, rng, t: int = 1, enrolments: int = 240) -> Path:
+    """One synthetic team: its register in ``data/<slug>/``, its params file for 2022 and its
+    narrative files. Returns the params file."""
+    write_csv(outdir / "data" / slug / "deltagare.csv", HEADER, _register(rng, t, enrolments))
+    return _write_params(outdir, slug, name, federation)
 
 
 def _register(rng, t: int, enrolments: int) -> list[list[str]]:
@@ -85,12 +90,14 @@ def _participant(rng, pid: str) -> dict[str, str]:
     }
 
 
-def _write_params(outdir: Path, slug: str, t: int) -> Path:
+def _write_params(outdir: Path, slug: str, name: str, federation: str) -> Path:
     """The team's params file for 2022 and, in the folder beside it, its narrative files."""
+    from ..scaffold import quoted
+
     params = outdir / "params" / slug / "2022.yml"
     params.parent.mkdir(parents=True, exist_ok=True)
     params.write_text(
-        f"team: {slug}\nname: Samverkansteam {t}\nfederation: Exempelförbundet\ntemplate: vasteras\n"
+        f"team: {slug}\nname: {quoted(name)}\nfederation: {quoted(federation)}\ntemplate: vasteras\n"
         "period: {start: 2022-01-01, end: 2022-12-31}\n"
         f"data: {{participants: ../../data/{slug}/deltagare.csv}}\n"
         "rules: {trial_months: 2, in_goal: [arbete, studier], throughput_population: all_exits}\n",
