@@ -74,11 +74,11 @@ def snapshot(folder: Path) -> dict[str, bytes]:
 @pytest.mark.parametrize(
     ("argv", "message"),
     [
-        ((), "the following arguments are required: command"),
-        (("frobnicate",), "invalid choice: 'frobnicate'"),
-        (("render", "--bogus", PARAMS), "unrecognized arguments: --bogus"),
-        (("indicators", PARAMS, PARAMS), "unrecognized arguments"),
-        (("indicators",), "the following arguments are required: params"),
+        ((), "de här argumenten saknas: KOMMANDO"),
+        (("frobnicate",), "ogiltigt val: 'frobnicate'"),
+        (("render", "--bogus", PARAMS), "okända argument: --bogus"),
+        (("indicators", PARAMS, PARAMS), "okända argument"),
+        (("indicators",), "de här argumenten saknas: PARAMS"),
         (("render", "--jobs", "0", PARAMS), "argument --jobs: minst 1, inte 0"),
         (("render", "--jobs", "-1", PARAMS), "argument --jobs: minst 1, inte -1"),
         (("render", "--jobs", "två", PARAMS), "argument --jobs: ett heltal, inte 'två'"),
@@ -88,7 +88,7 @@ def snapshot(folder: Path) -> dict[str, bytes]:
         (("render", "--lock-timeout", "-5", PARAMS), "argument --lock-timeout: ett ändligt antal sekunder"),
         (("demo", "--teams", "0"), "argument --teams: minst 1, inte 0"),
         (("demo", "--teams", "1000000"), "argument --teams: högst 1000, inte 1000000"),
-        (("render", "--engine", "latex", PARAMS), "invalid choice: 'latex'"),
+        (("render", "--engine", "latex", PARAMS), "ogiltigt val: 'latex'"),
     ],
 )
 def test_odd_arguments_exit_2_with_the_reason(project, argv, message):

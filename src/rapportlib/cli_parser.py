@@ -4,6 +4,8 @@ like the rest of the interface): a sentence per option and an example per comman
 from __future__ import annotations
 
 import argparse
+import re
+import sys
 from pathlib import Path
 
 from . import __version__, cli_args
@@ -29,6 +31,26 @@ class _Formatter(argparse.RawDescriptionHelpFormatter):
 
     def add_usage(self, usage, actions, groups, prefix=None):
         super().add_usage(usage, actions, groups, prefix="användning: " if prefix is None else prefix)
+
+
+#: argparse's own error messages, in Swedish (what follows the colon is kept).
+_ERRORS = (
+    (re.compile(r"the following arguments are required: "), "de här argumenten saknas: "),
+    (re.compile(r"unrecognized arguments: "), "okända argument: "),
+    (re.compile(r"invalid choice: (.*?) \(choose from (.*)\)$"), r"ogiltigt val: \1 (välj bland \2)"),
+    (re.compile(r"expected one argument"), "ett värde behövs"),
+    (re.compile(r"^argument "), "argument "),
+)
+
+
+class _Parser(argparse.ArgumentParser):
+    """An argument parser whose errors are in Swedish, with the usage line above them."""
+
+    def error(self, message: str):
+        for pattern, swedish in _ERRORS:
+            message = pattern.sub(swedish, message)
+        self.print_usage(sys.stderr)
+        self.exit(2, f"{self.prog}: fel: {message}\n")
 
 
 def _swedish(p: argparse.ArgumentParser) -> argparse.ArgumentParser:
@@ -200,10 +222,12 @@ def _rendering(sub) -> None:
 def parser() -> argparse.ArgumentParser:
     """The ``rapport`` command line."""
     top = _swedish(
-        argparse.ArgumentParser(prog="rapport", description=DESCRIPTION, formatter_class=_Formatter, add_help=False)
+        _Parser(prog="rapport", description=DESCRIPTION, formatter_class=_Formatter, add_help=False)
     )
     top.add_argument("--version", action="version", version=f"rapport {__version__}", help="visa versionen och avsluta")
-    sub = top.add_subparsers(dest="command", required=True, metavar="KOMMANDO", title="kommandon")
+    sub = top.add_subparsers(
+        dest="command", required=True, metavar="KOMMANDO", title="kommandon", parser_class=_Parser
+    )
     _making(sub)
     _reading(sub)
     _rendering(sub)

@@ -78,9 +78,11 @@ def referrer_chart(ind: dict) -> Figure:
 SUPPORT_SIDES = {"before": "Före insatsen", "after": "Efter insatsen"}
 
 
-def support_chart(ind: dict) -> Figure:
+def support_chart(ind: dict) -> Figure | None:
     """Bars of support sources before enrolment and after exit (counts of sources)."""
     shown = {c: v for c, v in ind["support"]["exits"].items() if v["before"] or v["after"]}
+    if not shown:  # no one exited: nothing to draw
+        return None
     data = [
         Bar(label("support", c), v[k], count(v[k], ind), side)
         for c, v in shown.items()
