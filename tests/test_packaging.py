@@ -22,6 +22,39 @@ def test_environment_yml_lists_every_dependency():
     assert not missing, f"environment.yml lacks {sorted(missing)}"
 
 
+#: On PyPI only, or under another meaning on conda-forge: conda-forge's `typst` is the Typst program,
+#: not the Python binding rapport imports; pypandoc_binary is not on conda-forge.
+PIP_ONLY = {"typst", "pypandoc-binary", "playwright"}
+
+
+def _environment() -> tuple[dict[str, str], dict[str, str]]:
+    """The conda and the pip requirements of environment.yml, by name."""
+    import yaml
+
+    deps = yaml.safe_load((ROOT / "environment.yml").read_text())["dependencies"]
+    conda = {_name(d): d for d in deps if isinstance(d, str)}
+    pip = next(d["pip"] for d in deps if isinstance(d, dict))
+    return conda, {_name(d): d for d in pip if not d.startswith("-")} | {d: d for d in pip if d.startswith("-")}
+
+
+def _bound(requirement: str) -> str:
+    """The version bound of a requirement: ``>=2.2`` of ``pandas>=2.2``."""
+    return re.sub(r"^[A-Za-z0-9_.\-]+", "", requirement).replace(" ", "")
+
+
+def test_environment_yml_takes_each_package_from_the_right_place_at_the_same_version():
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
+    wanted = project["dependencies"] + project["optional-dependencies"]["dev"]
+    conda, pip = _environment()
+    assert "-e ." in pip, "the environment installs rapport itself from the repository"
+    assert not PIP_ONLY & conda.keys(), "typst, pypandoc_binary and playwright come from PyPI"
+    assert PIP_ONLY <= pip.keys()
+    for requirement in wanted:
+        listed = conda.get(_name(requirement)) or pip.get(_name(requirement))
+        assert listed, f"environment.yml lacks {requirement}"
+        assert _bound(listed) == _bound(requirement), f"{listed!r} in environment.yml, {requirement!r} in pyproject"
+
+
 def test_notebooks_are_committed_without_outputs():
     for path in (ROOT / "notebooks").glob("*.ipynb"):
         nb = json.loads(path.read_text(encoding="utf-8"))
