@@ -281,3 +281,25 @@ def test_a_port_in_use_is_said_in_swedish(tmp_path, capsys):
         server.server_close()
     assert status == 2
     assert "går inte att använda" in capsys.readouterr().err
+
+
+def test_the_browser_is_opened_once_and_a_failure_is_quiet(monkeypatch):
+    import webbrowser
+
+    opened = []
+
+    def fail(url):
+        opened.append(url)
+        raise webbrowser.Error("ingen webbläsare")
+
+    monkeypatch.setattr(webbrowser, "open", fail)
+    monkeypatch.setattr(sys, "platform", "linux")
+    for name in ("DISPLAY", "WAYLAND_DISPLAY", "BROWSER"):
+        monkeypatch.delenv(name, raising=False)
+    preview_module._open("http://127.0.0.1:1/")  # no desktop: a text browser would take the terminal
+    monkeypatch.setenv("DISPLAY", ":0")
+    preview_module._open("http://127.0.0.1:2/")
+    deadline = time.monotonic() + 5
+    while not opened and time.monotonic() < deadline:
+        time.sleep(0.01)
+    assert opened == ["http://127.0.0.1:2/"]

@@ -166,11 +166,20 @@ class Renderer:
 
 
 def _open(url: str) -> None:
-    """Open the page in the user's browser, if there is one to open."""
-    with contextlib.suppress(Exception):
-        import webbrowser
+    """Open the page in the user's browser, if there is one to open, from a thread of its own. On
+    Linux without a desktop (an analysis server over ssh) nothing is opened unless ``$BROWSER``
+    names a browser: the one found would be a text browser taking over the terminal."""
+    desktop = any(os.environ.get(name) for name in ("DISPLAY", "WAYLAND_DISPLAY", "BROWSER"))
+    if sys.platform.startswith("linux") and not desktop:
+        return
 
-        webbrowser.open(url)
+    def open_quietly() -> None:
+        with contextlib.suppress(Exception):
+            import webbrowser
+
+            webbrowser.open(url)
+
+    threading.Thread(target=open_quietly, name="rapport-browser", daemon=True).start()
 
 
 def preview(params_path: Path, port: int = 8765, open_browser: bool = True) -> int:
