@@ -115,3 +115,10 @@ def test_every_command_and_option_is_described_in_swedish_with_an_example():
             assert action.help and action.help[0].islower() or action.help[0].isupper(), (name, action.dest)
             assert not any(word in action.help for word in ("show this", "help message")), (name, action.dest)
     assert "kommandon" in top.format_help() and "rapport init" in top.format_help()
+
+
+def test_init_writes_the_workspace_conventions_with_their_dots(tmp_path):
+    init(tmp_path / "ws", example=False)
+    for name in (".gitignore", ".pre-commit-config.yaml", ".github/workflows/rapport.yml", "README.md", "data/README.md"):
+        assert (tmp_path / "ws" / name).is_file(), name
+    assert not (tmp_path / "ws" / "gitignore").exists()
