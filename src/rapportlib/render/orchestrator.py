@@ -61,9 +61,12 @@ def render(
     *,
     if_stale: bool = False,
     lock_timeout: float = DEFAULT_TIMEOUT,
+    inprocess: bool = False,
 ) -> Path | None:
     """Render one report; return its published folder. ``km`` is a kernel manager for this report
-    (see :mod:`rapportlib.render.execution`); ``index=False`` leaves ``output/index.html`` alone.
+    (see :mod:`rapportlib.render.execution`); with ``inprocess`` the notebook's cells run in this
+    process instead, which must then be this report's own. ``index=False`` leaves
+    ``output/index.html`` alone.
 
     From its first write to ``build/`` to the stamp, the render holds the report's lock; a render
     that had to wait for another render of the same report returns ``None`` without rendering when
@@ -84,7 +87,7 @@ def render(
     with report_lock(layout.build_dir(params), f"{params.team}/{params.period_slug}", lock_timeout) as waited:
         if waited and if_stale and stamp.is_current(params_path, layout, engine, final):
             return None
-        nb = _execute(prepared, layout, final, km)
+        nb = execute(prepared, layout, final, inprocess=True) if inprocess else _execute(prepared, layout, final, km)
         published = _publish(prepared, layout, lambda staging: outputs(nb, params, layout, staging), index)
         stamp.record(params, layout, wanted)
         if index:
