@@ -18,13 +18,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..layout import Layout
+from ..notebooks import notebook_for
 from ..params import Params
 from . import gate, htmlpage, pdf, stamp
 from .execution import execute
 from .lock import DEFAULT_TIMEOUT, report_lock
 from .provenance import provenance
 from .publish import publish, recover, staging_dir
-from .quarto import quarto_outputs
+from .quarto import project_file, quarto_outputs
 from .site import index_page, write_index
 
 if TYPE_CHECKING:
@@ -41,7 +42,9 @@ def _builtin(nb: nbformat.NotebookNode, params: Params, layout: Layout, staging:
 
 
 def _quarto(nb: nbformat.NotebookNode, params: Params, layout: Layout, staging: Path) -> None:
-    quarto_outputs(layout.build_dir(params) / "report.ipynb", staging)
+    """Quarto renders the executed notebook, with the template's ``_quarto.yml`` beside it."""
+    options = project_file(notebook_for(layout.templates, params.template, params.path))
+    quarto_outputs(layout.build_dir(params) / "report.ipynb", staging, options)
 
 
 #: How ``report.html`` and ``report.pdf`` are made from the executed notebook (``--engine``).
