@@ -221,8 +221,16 @@ def config(style: Style) -> dict:
 AUTOSIZE = {"type": "fit-x", "contains": "padding"}
 
 
+#: Check each spec against the Vega-Lite schema when it is drawn. The specs are made by code, the
+#: same for every report, so the tests check them (tests/test_charts.py) and renders do not.
+VALIDATE = False
+
+
 def render(chart: alt.TopLevelMixin, style: Style) -> str:
     """SVG text of ``chart`` drawn in ``style``, numbers in the Swedish locale."""
-    spec = chart.properties(width=style.width, autosize=AUTOSIZE).to_dict()
+    spec = chart.properties(width=style.width, autosize=AUTOSIZE).to_dict(validate=VALIDATE)
     spec["config"] = config(style)
-    return vlc.vegalite_to_svg(spec, format_locale=SWEDISH_LOCALE)
+    from ..render.timing import stage
+
+    with stage("charts"):
+        return vlc.vegalite_to_svg(spec, format_locale=SWEDISH_LOCALE)
