@@ -21,7 +21,8 @@ import re
 from dataclasses import dataclass
 
 import altair as alt
-import vl_convert as vlc
+
+from .renderer import draw
 
 #: The body font of the HTML (``body`` in ``templates/report.css``), family for family.
 SCREEN_FONT = '"DejaVu Sans", "Segoe UI", Helvetica, Arial, sans-serif'
@@ -145,7 +146,7 @@ def measure(labels: list[str], style: Style) -> float:
         "autosize": "pad",
         "padding": 0,
     }
-    svg = vlc.vegalite_to_svg(spec)
+    svg = draw(spec)
     return float(re.search(r'width="([0-9.]+)"', svg)[1])
 
 
@@ -233,4 +234,4 @@ def render(chart: alt.TopLevelMixin, style: Style) -> str:
     from ..render.timing import stage
 
     with stage("charts"):
-        return vlc.vegalite_to_svg(spec, format_locale=SWEDISH_LOCALE)
+        return draw(spec, SWEDISH_LOCALE)

@@ -53,12 +53,15 @@ def _interrupted(signum, frame) -> None:
 
 
 def _worker_start() -> None:
-    from .forking import warm
+    from ..charts import renderer
+    from .forking import can_fork, warm
 
     # Ctrl-C reaches every process of the terminal's group; a worker finishes the report it has
     # (published whole), and the main process starts no other.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     warm()
+    if can_fork():
+        renderer.start()  # one chart renderer for all the reports this worker forks
 
 
 @dataclass(frozen=True)
