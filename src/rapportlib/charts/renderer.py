@@ -13,6 +13,7 @@ from __future__ import annotations
 import os
 
 _connection = None  # to the worker's renderer, in a worker and its children
+ANSWER_WITHIN = 120  # seconds; a renderer that takes longer is given up
 
 
 def draw(spec: dict, locale: str | None = None) -> str:
@@ -20,8 +21,10 @@ def draw(spec: dict, locale: str | None = None) -> str:
     if _connection is not None:
         try:
             _connection.send((spec, locale))
+            if not _connection.poll(ANSWER_WITHIN):
+                raise TimeoutError
             kind, value = _connection.recv()
-        except (EOFError, OSError):  # the renderer is gone: draw here
+        except (EOFError, OSError):  # the renderer is gone or stuck: draw here from now on
             _stop()
         else:
             if kind == "ok":
