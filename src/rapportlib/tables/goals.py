@@ -18,12 +18,13 @@ def _area(ind: dict, area: str | None) -> dict | None:
 
 @marks_hidden
 def goals_table(ind: dict, area: str | None = None) -> Table | None:
-    """*Målbild mot utfall*: every goal, or (``area`` "1", "2", …) the goals of one goal area."""
+    """*Målbild mot utfall*: every goal, or (``area`` "1", "2", …) the goals of one goal area. When
+    the goals are organised in areas, the table of every goal is left out: each area shows its own."""
     if "goals" not in ind:
         return None
     chosen = _area(ind, area)
-    if area is not None and chosen is None:
-        return None
+    if (area is not None and chosen is None) or (area is None and ind.get("goal_areas")):
+        return None  # no such area; or every goal is shown in its area
     keys = chosen["goals"] if chosen else list(ind["goals"])
     rows = []
     for key in keys:
