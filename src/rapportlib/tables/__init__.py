@@ -34,9 +34,9 @@ from .participants import (
     support_table,
 )
 from .pathways import (
-    application_actor_table,
-    application_unit_table,
-    breakoff_table,
+    applications_actor_table,
+    applications_unit_table,
+    breakoffs_table,
     continued_table,
     health_table,
 )
@@ -66,7 +66,7 @@ TABLES: dict[str, TableBuilder] = {
     "outcome_by_unit": outcome_by_unit_table,
     "details": details_table,
     "continued": continued_table,
-    "breakoffs": breakoff_table,
+    "breakoffs": breakoffs_table,
     # throughput
     "throughput": throughput_table,
     "throughput_history": throughput_history_table,
@@ -76,8 +76,8 @@ TABLES: dict[str, TableBuilder] = {
     "followup": followup_table,
     "goals": goals_table,
     "health": health_table,
-    "applications_actor": application_actor_table,
-    "applications_unit": application_unit_table,
+    "applications_actor": applications_actor_table,
+    "applications_unit": applications_unit_table,
     # economy, payback, capacity
     "budget": budget_table,
     "plan": plan_table,
@@ -92,9 +92,9 @@ __all__ = [
     "TABLES",
     "Table",
     "TableBuilder",
-    "application_actor_table",
-    "application_unit_table",
-    "breakoff_table",
+    "applications_actor_table",
+    "applications_unit_table",
+    "breakoffs_table",
     "continued_table",
     "health_table",
     "age_band_table",

@@ -44,7 +44,7 @@ def continued_table(ind: dict) -> Table | None:
 
 
 @marks_hidden
-def breakoff_table(ind: dict) -> Table | None:
+def breakoffs_table(ind: dict) -> Table | None:
     """*Avbrott*: those who broke off, by reason and by referrer."""
     b = ind.get("breakoffs")
     if b is None:
@@ -70,7 +70,7 @@ def breakoff_table(ind: dict) -> Table | None:
 
 
 @marks_hidden
-def application_actor_table(ind: dict) -> Table | None:
+def applications_actor_table(ind: dict) -> Table | None:
     """*Ansökningar per aktör*: the applications each party took part in, and who referred them."""
     a = ind.get("applications")
     if a is None:
@@ -95,7 +95,7 @@ def application_actor_table(ind: dict) -> Table | None:
 
 
 @marks_hidden
-def application_unit_table(ind: dict) -> Table | None:
+def applications_unit_table(ind: dict) -> Table | None:
     """*Ansökningarnas inriktning*: applications by referrer and sub-unit."""
     a = ind.get("applications")
     if a is None:
