@@ -43,6 +43,11 @@ def _total_monthly(sources: pd.Series, costs: dict) -> dict[str, float]:
     return total
 
 
+def months(cost, saved):
+    """*Återbetalningstid* in months: the cost ÷ the monthly saving (``None`` without either)."""
+    return None if cost is None or saved <= 0 else cost / saved
+
+
 def payback(
     exits: pd.DataFrame,
     period_cost: float | None,
@@ -75,10 +80,6 @@ def payback(
     reduction = {p: before[p] - after[p] for p in PAYBACK_PAYERS}
     total = sum(reduction.values())
 
-    def months(cost, saved):
-        """*Återbetalningstid* in months: the cost ÷ the monthly saving (``None`` without either)."""
-        return None if cost is None or saved <= 0 else cost / saved
-
     state_saved = sum(reduction[p] for p in STATE_PAYERS)
     per_financier = {
         "staten": state_saved,
@@ -102,15 +103,11 @@ def payback(
             for name, share in financing.items()
         },
         "reduction_share_of_before": share_or_none(total, sum(before.values())),
-        **(
-            {"by_state_payer": _state_payers(period_cost, financing, state_split, reduction, months)}
-            if state_split
-            else {}
-        ),
+        **({"by_state_payer": _state_payers(period_cost, financing, state_split, reduction)} if state_split else {}),
     }
 
 
-def _state_payers(period_cost, financing: dict, split: dict, reduction: dict, months) -> dict:
+def _state_payers(period_cost, financing: dict, split: dict, reduction: dict) -> dict:
     """*Staten, varav AF och FK*: each state payer's part of the state's cost share ÷ its own
     monthly reduction."""
     result = {}
