@@ -84,7 +84,6 @@ class Report:
         self._tables = 0
         self._figures = 0
         self._sections = Numbering()
-        self._shown: set[tuple[str, tuple]] = set()
 
     @classmethod
     def load(cls, params_path: str | Path, final: bool = False, prepared_path: str | None = None) -> Report:
@@ -268,9 +267,10 @@ class Report:
         builder = tables.TABLES.get(name.replace("-", "_"))
         if builder is None:
             raise KeyError(f"no table named {name!r}; known tables: {', '.join(sorted(tables.TABLES))}")
-        if (name.replace("-", "_"), args) in self._shown:  # shown already (e.g. in a goal area)
+        shown = self.__dict__.setdefault("_shown", set())  # (name, args) of the tables shown so far
+        if (name.replace("-", "_"), args) in shown:  # shown already (e.g. in a goal area)
             return EMPTY
-        self._shown.add((name.replace("-", "_"), args))
+        shown.add((name.replace("-", "_"), args))
         tab = builder(self.indicators, *args)
         if tab is None:
             return EMPTY
