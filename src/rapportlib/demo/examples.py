@@ -8,16 +8,27 @@ from pathlib import Path
 
 import numpy as np
 
+from . import vasteras2018 as v18
 from .avesta import AVESTA_BUDGETS, avesta
 from .model import Spell
 from .vasteras import followup_rows, survey_rows, vasteras
-from .writers import BUDGET_COLUMNS, FOLLOWUP_COLUMNS, SURVEY_COLUMNS, register_order, register_table, write_csv
+from .writers import (
+    APPLICATION_COLUMNS,
+    BUDGET_COLUMNS,
+    FOLLOWUP_COLUMNS,
+    HEALTH_COLUMNS,
+    SURVEY_COLUMNS,
+    register_order,
+    register_table,
+    write_csv,
+)
 
 
 def write_examples(outdir: str | Path) -> list[Path]:
     """Write the example registers and budgets under ``outdir``; return the files written."""
     outdir = Path(outdir)
-    return _write_avesta(outdir / "avesta") + _write_vasteras(outdir / "vasteras")
+    folder = outdir / "vasteras"
+    return _write_avesta(outdir / "avesta") + _write_vasteras(folder) + _write_vasteras_2018(folder)
 
 
 def _write_avesta(folder: Path) -> list[Path]:
@@ -54,6 +65,24 @@ def _write_vasteras(folder: Path) -> list[Path]:
         ("deltagare.csv", register_table(spells, "VS", [], ",", employment=True), ";"),
         ("enkat-2020.csv", (SURVEY_COLUMNS, survey_rows(rng)), ","),
         ("uppfoljning.csv", (FOLLOWUP_COLUMNS, followup_rows(rng, spells)), ","),
+    ]
+    for name, (header, rows), delimiter in files:
+        write_csv(folder / name, header, rows, delimiter=delimiter)
+    return [folder / name for name, _, _ in files]
+
+
+def _write_vasteras_2018(folder: Path) -> list[Path]:
+    """Västerås 2018 (seed 004): its own register, extracted early in 2019, and the files beside it."""
+    rng = np.random.default_rng(18)
+    spells, _ = v18.vasteras_2018(rng)
+    extra = ("fortsatt_till", "avbrott_anledning")
+    files = [  # in this order: the register gives the ids the follow-ups name
+        ("deltagare-2018.csv", register_table(spells, "VT", [], ",", extra=extra), ";"),
+        ("enkat-2018.csv", (SURVEY_COLUMNS, v18.survey_rows(rng)), ","),
+        ("halsa-2018.csv", (HEALTH_COLUMNS, v18.health_rows(rng)), ","),
+        ("uppfoljning-2018.csv", (FOLLOWUP_COLUMNS, v18.followup_rows(rng, spells)), ","),
+        ("ansokningar-2018.csv", (APPLICATION_COLUMNS, v18.application_rows(rng)), ","),
+        ("ekonomi-2018.csv", (BUDGET_COLUMNS, [list(line) for line in v18.BUDGET_2018]), ";"),
     ]
     for name, (header, rows), delimiter in files:
         write_csv(folder / name, header, rows, delimiter=delimiter)

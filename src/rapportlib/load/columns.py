@@ -2,9 +2,9 @@
 
 ``REQUIRED`` and ``OPTIONAL`` are every contract column; ``COLUMNS`` is the order in which a
 register is written (by the demo generator, and by tests building one): every column except
-``tidigt_avhopp`` (the dates decide where it is absent) and the optional employment columns
-(``EMPLOYMENT``), which a writer appends when it has them. ``TYPED`` is the order of the columns of
-the frame :func:`rapportlib.load.read_register` returns.
+``tidigt_avhopp`` (the dates decide where it is absent), the optional employment columns
+(``EMPLOYMENT``) and the exit details (``EXIT_PATHS``), which a writer appends when it has them.
+``TYPED`` is the order of the columns of the frame :func:`rapportlib.load.read_register` returns.
 """
 
 from __future__ import annotations
@@ -22,7 +22,12 @@ OPTIONAL = (
     "delinsats",
     "sysselsattning_fore",
     "sysselsattning_efter",
+    "fortsatt_till",
+    "avbrott_anledning",
 )
+#: Optional columns that describe exits in more detail (issue 14): where continued rehabilitation
+#: went, and why an early dropout broke off. In a typed register always (empty when absent).
+EXIT_PATHS = ("fortsatt_till", "avbrott_anledning")
 #: The optional employment columns (*sysselsättning*): in a typed register only when the file has them.
 EMPLOYMENT = ("sysselsattning_fore", "sysselsattning_efter")
 #: The order in which a register is written (without ``tidigt_avhopp`` and ``EMPLOYMENT``).
@@ -51,6 +56,8 @@ CODED = {
     "avslutsanledning": "avslutsanledning",
     "utbildning": "utbildning",
     "tidigt_avhopp": "ja_nej",
+    "fortsatt_till": "fortsatt_till",
+    "avbrott_anledning": "avbrott_anledning",
 }
 #: Which code list each list column (``;``-separated codes, first is the main one) uses.
 LISTS = {
