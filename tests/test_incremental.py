@@ -27,16 +27,17 @@ def test_skip_unchanged_rerender_changed_and_force(tmp_path):
     targets = sorted(params.rglob("*.yml"))
     seen = []
     first = render_all(targets, layout, jobs=2, progress=lambda outcome, done, total: seen.append((done, total)))
-    assert len(first["rendered"]) == 3 and not first["failed"] and not first["unchanged"]
-    assert seen == [(0, 3), (1, 3), (2, 3), (3, 3)]  # at the start, then as each report finishes
+    n = len(targets)
+    assert n >= 3 and len(first["rendered"]) == n and not first["failed"] and not first["unchanged"]
+    assert seen == [(k, n) for k in range(n + 1)]  # at the start, then as each report finishes
     assert all(o.seconds > 0 and (Path(o.message) / "report.pdf").is_file() for o in first["rendered"])
     again = render_all(targets, layout, jobs=2, progress=None)
-    assert again["rendered"] == [] and len(again["unchanged"]) == 3
+    assert again["rendered"] == [] and len(again["unchanged"]) == n
     text = params / "vasteras" / "2020" / "framtiden.md"
     text.write_text(text.read_text(encoding="utf-8") + "\nEn mening till.\n", encoding="utf-8")
     changed = render_all(targets, layout, jobs=2, progress=None)
     assert [o.params for o in changed["rendered"]] == [str(params / "vasteras" / "2020.yml")]
-    assert len(changed["unchanged"]) == 2
+    assert len(changed["unchanged"]) == n - 1
     assert "En mening till." in (layout.output / "vasteras" / "2020" / "report.html").read_text(encoding="utf-8")
     forced = render_all(targets[:1], layout, jobs=1, force=True, progress=None)
     assert len(forced["rendered"]) == 1
@@ -52,9 +53,11 @@ def test_one_failing_report_among_many(tmp_path):
         cwd=tmp_path, capture_output=True, text=True, timeout=600,
     )
     assert run.returncode == 2, run.stderr  # the worst failure's exit status: invalid input
-    assert run.stdout.strip().splitlines()[-1].startswith("Klart: 2 renderade, 0 oförändrade, 1 misslyckade, ")
+    others = len(list((tmp_path / "params").rglob("*.yml"))) - 1
+    assert run.stdout.strip().splitlines()[-1].startswith(f"Klart: {others} renderade, 0 oförändrade, 1 misslyckade, ")
     progress = [line for line in run.stderr.splitlines() if line.startswith("[")]
-    assert sorted(line[:5] for line in progress) == ["[1/3]", "[2/3]", "[3/3]"]  # not a TTY: one line per report
+    total = others + 1
+    assert sorted(line.split("]")[0] + "]" for line in progress) == [f"[{k}/{total}]" for k in range(1, total + 1)]
     assert any(line.split("] ")[1].startswith("params/vasteras/2020.yml: misslyckades") for line in progress)
     assert "menade du kvinna?" in run.stderr
     assert "without encryption" not in run.stderr  # kernels talk over private Unix sockets, not TCP
