@@ -113,3 +113,17 @@ def kommun_share(counts: dict[str, int], kommun: str) -> dict:
     n = sum(v for k, v in counts.items() if fold(k) == fold(kommun))
     total = sum(counts.values())
     return {"kommun": kommun, "count": n, "of": total, "share": share_or_none(n, total)}
+
+
+def staff_roles(staff: list[dict]) -> list[dict]:
+    """*Bemanningsplan*: each post of the params file's ``staff`` list as ``{roll, organisation,
+    fte}`` (the owner, *huvudman*, lending or employing it; ``fte`` 0.2 is a 20 % post), in the
+    order listed. Sums per owner are :func:`~rapportlib.indicators.capacity.staff_by_owner`."""
+    return [
+        {
+            "roll": str(p.get("roll", "")),
+            "organisation": str(p.get("organisation", "okänd")),
+            "fte": float(p.get("fte", 0)),
+        }
+        for p in staff
+    ]

@@ -3,8 +3,8 @@
 ``REQUIRED`` and ``OPTIONAL`` are every contract column; ``COLUMNS`` is the order in which a
 register is written (by the demo generator, and by tests building one): every column except
 ``tidigt_avhopp`` (the dates decide where it is absent), the optional employment columns
-(``EMPLOYMENT``) and the home municipality (``HOME``), which a writer appends when it has them. ``TYPED`` is the order of the columns of
-the frame :func:`rapportlib.load.read_register` returns.
+(``EMPLOYMENT``) and the home municipality (``HOME``), which a writer appends when it has them.
+``TYPED`` is the order of the columns of the frame :func:`rapportlib.load.read_register` returns.
 """
 
 from __future__ import annotations
