@@ -10,6 +10,7 @@ import numpy as np
 
 from .avesta import AVESTA_BUDGETS, avesta
 from .model import Spell
+from .sater import CONTEXT_COLUMNS, context_rows, sater
 from .vasteras import followup_rows, survey_rows, vasteras
 from .writers import BUDGET_COLUMNS, FOLLOWUP_COLUMNS, SURVEY_COLUMNS, register_order, register_table, write_csv
 
@@ -17,7 +18,7 @@ from .writers import BUDGET_COLUMNS, FOLLOWUP_COLUMNS, SURVEY_COLUMNS, register_
 def write_examples(outdir: str | Path) -> list[Path]:
     """Write the example registers and budgets under ``outdir``; return the files written."""
     outdir = Path(outdir)
-    return _write_avesta(outdir / "avesta") + _write_vasteras(outdir / "vasteras")
+    return _write_avesta(outdir / "avesta") + _write_vasteras(outdir / "vasteras") + _write_sater(outdir / "sater")
 
 
 def _write_avesta(folder: Path) -> list[Path]:
@@ -58,6 +59,19 @@ def _write_vasteras(folder: Path) -> list[Path]:
     for name, (header, rows), delimiter in files:
         write_csv(folder / name, header, rows, delimiter=delimiter)
     return [folder / name for name, _, _ in files]
+
+
+def _write_sater(folder: Path) -> list[Path]:
+    """Säter's plan: the register of the team it replaces (with each participant's home kommun) and
+    the context statistics it cites."""
+    spells, _ = sater(np.random.default_rng(3))
+    files = [
+        ("kraften-deltagare.csv", register_table(spells, "KR", [], ".", home=True)),
+        ("aktivitetsersattning-2017-10.csv", (CONTEXT_COLUMNS, context_rows())),
+    ]
+    for name, (header, rows) in files:
+        write_csv(folder / name, header, rows)
+    return [folder / name for name, _ in files]
 
 
 def main(argv: list[str] | None = None) -> int:

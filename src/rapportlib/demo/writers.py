@@ -7,7 +7,7 @@ import datetime as dt
 from pathlib import Path
 
 from ..load.columns import COLUMNS as REGISTER_COLUMNS
-from ..load.columns import EMPLOYMENT
+from ..load.columns import EMPLOYMENT, HOME
 from .model import Spell
 
 #: The participant register's columns, in the order the example files have them: the loader's list.
@@ -23,8 +23,11 @@ def register_order(spells: list[Spell]) -> list[Spell]:
     return sorted(spells, key=lambda s: (s.enrol, s.exit_date or dt.date.max, s.sex, s.attrs["birth_year"]))
 
 
-def register_table(spells, prefix: str, reenrol: list[tuple[int, int]], decimal: str, employment: bool = False):
-    """The register's header and rows: ``COLUMNS``, then ``EMPLOYMENT_COLUMNS`` if ``employment``;
+def register_table(
+    spells, prefix: str, reenrol: list[tuple[int, int]], decimal: str, employment: bool = False, home: bool = False
+):
+    """The register's header and rows: ``COLUMNS``, then ``EMPLOYMENT_COLUMNS`` if ``employment`` and
+    the home ``kommun`` if ``home``;
     ids made of ``prefix`` and the row number. Each ``(first, second)`` pair of row numbers in
     ``reenrol`` is made one person enrolled twice. Sets each spell's ``id`` attribute."""
     ordered = register_order(spells)
@@ -36,7 +39,7 @@ def register_table(spells, prefix: str, reenrol: list[tuple[int, int]], decimal:
         b.sex = a.sex
     for s in ordered:
         s.attrs["id"] = ids[id(s)]
-    header = COLUMNS + (EMPLOYMENT_COLUMNS if employment else [])
+    header = COLUMNS + (EMPLOYMENT_COLUMNS if employment else []) + (list(HOME) if home else [])
     return header, [in_order(_row(s, decimal), header) for s in ordered]
 
 
@@ -62,6 +65,7 @@ def _row(s: Spell, decimal: str) -> dict[str, str]:
         "delinsats": a.get("delinsats", ""),
         "sysselsattning_fore": ";".join(a.get("syss_fore", [])),
         "sysselsattning_efter": ";".join(a.get("syss_efter", [])),
+        "kommun": a.get("kommun", ""),
     }
 
 
