@@ -1,6 +1,6 @@
-"""Ships the template notebooks of ``notebooks/`` inside the package, as
-``rapportlib/templates/notebooks/``, so that an installed ``rapport`` finds them in any folder.
-Everything else about the package is in pyproject.toml."""
+"""Ships the template notebooks of ``notebooks/`` and Quarto's options for them (``_quarto.yml``)
+inside the package, as ``rapportlib/templates/notebooks/``, so that an installed ``rapport`` finds
+them in any folder. Everything else about the package is in pyproject.toml."""
 
 from pathlib import Path
 
@@ -13,7 +13,8 @@ class BuildWithTemplates(build_py):
         super().run()
         target = Path(self.build_lib, "rapportlib", "templates", "notebooks")
         self.mkpath(str(target))
-        for source in sorted(Path(__file__).parent.joinpath("notebooks").glob("*.ipynb")):
+        folder = Path(__file__).parent.joinpath("notebooks")
+        for source in [*sorted(folder.glob("*.ipynb")), folder / "_quarto.yml"]:
             self.copy_file(str(source), str(target / source.name))
 
 

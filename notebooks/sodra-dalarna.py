@@ -1,17 +1,4 @@
 # ---
-# title: "Verksamhetsrapport"
-# lang: sv
-# format:
-#   html:
-#     embed-resources: true
-#     toc: true
-#     number-sections: true
-#   typst:
-#     toc: true
-#     papersize: a4
-#     number-sections: true
-# execute:
-#   echo: false
 # jupyter:
 #   jupytext:
 #     formats: ipynb,py:percent
@@ -39,26 +26,26 @@ from rapportlib.report import Report
 rep = Report.load(params_path, final=final, prepared_path=prepared_path)
 rep.title_block()
 
-# %% [markdown]
-# ## Sammanfattning {.unnumbered}
+# %% tags=["remove-input"]
+rep.heading("Sammanfattning", 2, numbered=False)
 
 # %% tags=["remove-input"]
 rep.summary()
 
-# %% [markdown]
-# ### Deltagare {.unnumbered}
+# %% tags=["remove-input"]
+rep.heading("Deltagare", 3, numbered=False)
 
 # %% tags=["remove-input"]
 rep.text("sammanfattning", "Deltagare")
 
-# %% [markdown]
-# ### Personal {.unnumbered}
+# %% tags=["remove-input"]
+rep.heading("Personal", 3, numbered=False)
 
 # %% tags=["remove-input"]
 rep.text("sammanfattning", "Personal")
 
-# %% [markdown]
-# ### Organisation {.unnumbered}
+# %% tags=["remove-input"]
+rep.heading("Organisation", 3, numbered=False)
 
 # %% tags=["remove-input"]
 rep.text("sammanfattning", "Organisation")
@@ -66,11 +53,11 @@ rep.text("sammanfattning", "Organisation")
 # %% tags=["remove-input"]
 rep.new_page()
 
-# %% [markdown]
-# ## Deltagare – insatsens förutsättningar
+# %% tags=["remove-input"]
+rep.heading("Deltagare – insatsens förutsättningar", 2)
 
-# %% [markdown]
-# ### Beskrivning {.unnumbered}
+# %% tags=["remove-input"]
+rep.heading("Beskrivning", 3, numbered=False)
 
 # %% tags=["remove-input"]
 rep.text("deltagare-forutsattningar", "Beskrivning")
@@ -99,23 +86,23 @@ rep.table("age_bands")
 # %% tags=["remove-input"]
 rep.figure("age")
 
-# %% [markdown]
-# ### Analys {.unnumbered}
+# %% tags=["remove-input"]
+rep.heading("Analys", 3, numbered=False)
 
 # %% tags=["remove-input"]
 rep.text("deltagare-forutsattningar", "Analys")
 
-# %% [markdown]
-# ### Reflektion {.unnumbered}
+# %% tags=["remove-input"]
+rep.heading("Reflektion", 3, numbered=False)
 
 # %% tags=["remove-input"]
 rep.text("deltagare-forutsattningar", "Reflektion")
 
-# %% [markdown]
-# ## Deltagare – genomförande och process
+# %% tags=["remove-input"]
+rep.heading("Deltagare – genomförande och process", 2)
 
-# %% [markdown]
-# ### Beskrivning {.unnumbered}
+# %% tags=["remove-input"]
+rep.heading("Beskrivning", 3, numbered=False)
 
 # %% tags=["remove-input"]
 rep.text("deltagare-process", "Beskrivning")
@@ -123,23 +110,23 @@ rep.text("deltagare-process", "Beskrivning")
 # %% tags=["remove-input"]
 rep.table("capacity")
 
-# %% [markdown]
-# ### Analys {.unnumbered}
+# %% tags=["remove-input"]
+rep.heading("Analys", 3, numbered=False)
 
 # %% tags=["remove-input"]
 rep.text("deltagare-process", "Analys")
 
-# %% [markdown]
-# ### Reflektion {.unnumbered}
+# %% tags=["remove-input"]
+rep.heading("Reflektion", 3, numbered=False)
 
 # %% tags=["remove-input"]
 rep.text("deltagare-process", "Reflektion")
 
-# %% [markdown]
-# ## Deltagare – resultat och effekter
+# %% tags=["remove-input"]
+rep.heading("Deltagare – resultat och effekter", 2)
 
-# %% [markdown]
-# ### Beskrivning {.unnumbered}
+# %% tags=["remove-input"]
+rep.heading("Beskrivning", 3, numbered=False)
 
 # %% tags=["remove-input"]
 rep.text("deltagare-resultat", "Beskrivning")
@@ -174,14 +161,14 @@ rep.table("support_shares")
 # %% tags=["remove-input"]
 rep.figure("support")
 
-# %% [markdown]
-# ### Analys {.unnumbered}
+# %% tags=["remove-input"]
+rep.heading("Analys", 3, numbered=False)
 
 # %% tags=["remove-input"]
 rep.text("deltagare-resultat", "Analys")
 
-# %% [markdown]
-# ### Reflektion {.unnumbered}
+# %% tags=["remove-input"]
+rep.heading("Reflektion", 3, numbered=False)
 
 # %% tags=["remove-input"]
 rep.text("deltagare-resultat", "Reflektion")
@@ -189,11 +176,11 @@ rep.text("deltagare-resultat", "Reflektion")
 # %% tags=["remove-input"]
 rep.new_page()
 
-# %% [markdown]
-# ## Personal – insatsens förutsättningar
+# %% tags=["remove-input"]
+rep.heading("Personal – insatsens förutsättningar", 2)
 
-# %% [markdown]
-# ### Beskrivning {.unnumbered}
+# %% tags=["remove-input"]
+rep.heading("Beskrivning", 3, numbered=False)
 
 # %% tags=["remove-input"]
 rep.text("personal-forutsattningar", "Beskrivning")
@@ -201,56 +188,56 @@ rep.text("personal-forutsattningar", "Beskrivning")
 # %% tags=["remove-input"]
 rep.table("staff")
 
-# %% [markdown]
-# ### Analys {.unnumbered}
+# %% tags=["remove-input"]
+rep.heading("Analys", 3, numbered=False)
 
 # %% tags=["remove-input"]
 rep.text("personal-forutsattningar", "Analys")
 
-# %% [markdown]
-# ### Reflektion {.unnumbered}
+# %% tags=["remove-input"]
+rep.heading("Reflektion", 3, numbered=False)
 
 # %% tags=["remove-input"]
 rep.text("personal-forutsattningar", "Reflektion")
 
-# %% [markdown]
-# ## Personal – genomförande och process
+# %% tags=["remove-input"]
+rep.heading("Personal – genomförande och process", 2)
 
-# %% [markdown]
-# ### Beskrivning {.unnumbered}
+# %% tags=["remove-input"]
+rep.heading("Beskrivning", 3, numbered=False)
 
 # %% tags=["remove-input"]
 rep.text("personal-process", "Beskrivning")
 
-# %% [markdown]
-# ### Analys {.unnumbered}
+# %% tags=["remove-input"]
+rep.heading("Analys", 3, numbered=False)
 
 # %% tags=["remove-input"]
 rep.text("personal-process", "Analys")
 
-# %% [markdown]
-# ### Reflektion {.unnumbered}
+# %% tags=["remove-input"]
+rep.heading("Reflektion", 3, numbered=False)
 
 # %% tags=["remove-input"]
 rep.text("personal-process", "Reflektion")
 
-# %% [markdown]
-# ## Personal – resultat och effekter
+# %% tags=["remove-input"]
+rep.heading("Personal – resultat och effekter", 2)
 
-# %% [markdown]
-# ### Beskrivning {.unnumbered}
+# %% tags=["remove-input"]
+rep.heading("Beskrivning", 3, numbered=False)
 
 # %% tags=["remove-input"]
 rep.text("personal-resultat", "Beskrivning")
 
-# %% [markdown]
-# ### Analys {.unnumbered}
+# %% tags=["remove-input"]
+rep.heading("Analys", 3, numbered=False)
 
 # %% tags=["remove-input"]
 rep.text("personal-resultat", "Analys")
 
-# %% [markdown]
-# ### Reflektion {.unnumbered}
+# %% tags=["remove-input"]
+rep.heading("Reflektion", 3, numbered=False)
 
 # %% tags=["remove-input"]
 rep.text("personal-resultat", "Reflektion")
@@ -258,53 +245,53 @@ rep.text("personal-resultat", "Reflektion")
 # %% tags=["remove-input"]
 rep.new_page()
 
-# %% [markdown]
-# ## Organisation – insatsens förutsättningar
+# %% tags=["remove-input"]
+rep.heading("Organisation – insatsens förutsättningar", 2)
 
-# %% [markdown]
-# ### Beskrivning {.unnumbered}
+# %% tags=["remove-input"]
+rep.heading("Beskrivning", 3, numbered=False)
 
 # %% tags=["remove-input"]
 rep.text("organisation-forutsattningar", "Beskrivning")
 
-# %% [markdown]
-# ### Analys {.unnumbered}
+# %% tags=["remove-input"]
+rep.heading("Analys", 3, numbered=False)
 
 # %% tags=["remove-input"]
 rep.text("organisation-forutsattningar", "Analys")
 
-# %% [markdown]
-# ### Reflektion {.unnumbered}
+# %% tags=["remove-input"]
+rep.heading("Reflektion", 3, numbered=False)
 
 # %% tags=["remove-input"]
 rep.text("organisation-forutsattningar", "Reflektion")
 
-# %% [markdown]
-# ## Organisation – genomförande och process
+# %% tags=["remove-input"]
+rep.heading("Organisation – genomförande och process", 2)
 
-# %% [markdown]
-# ### Beskrivning {.unnumbered}
+# %% tags=["remove-input"]
+rep.heading("Beskrivning", 3, numbered=False)
 
 # %% tags=["remove-input"]
 rep.text("organisation-process", "Beskrivning")
 
-# %% [markdown]
-# ### Analys {.unnumbered}
+# %% tags=["remove-input"]
+rep.heading("Analys", 3, numbered=False)
 
 # %% tags=["remove-input"]
 rep.text("organisation-process", "Analys")
 
-# %% [markdown]
-# ### Reflektion {.unnumbered}
+# %% tags=["remove-input"]
+rep.heading("Reflektion", 3, numbered=False)
 
 # %% tags=["remove-input"]
 rep.text("organisation-process", "Reflektion")
 
-# %% [markdown]
-# ## Organisation – resultat och effekter
+# %% tags=["remove-input"]
+rep.heading("Organisation – resultat och effekter", 2)
 
-# %% [markdown]
-# ### Beskrivning {.unnumbered}
+# %% tags=["remove-input"]
+rep.heading("Beskrivning", 3, numbered=False)
 
 # %% tags=["remove-input"]
 rep.text("organisation-resultat", "Beskrivning")
@@ -318,14 +305,14 @@ rep.figure("budget")
 # %% tags=["remove-input"]
 rep.table("payback")
 
-# %% [markdown]
-# ### Analys {.unnumbered}
+# %% tags=["remove-input"]
+rep.heading("Analys", 3, numbered=False)
 
 # %% tags=["remove-input"]
 rep.text("organisation-resultat", "Analys")
 
-# %% [markdown]
-# ### Reflektion {.unnumbered}
+# %% tags=["remove-input"]
+rep.heading("Reflektion", 3, numbered=False)
 
 # %% tags=["remove-input"]
 rep.text("organisation-resultat", "Reflektion")
@@ -342,14 +329,14 @@ rep.table("goals")
 # %% tags=["remove-input"]
 rep.new_page()
 
-# %% [markdown]
-# ## Bilaga 1: Resultat per kön och ålder {.unnumbered}
+# %% tags=["remove-input"]
+rep.heading("Bilaga 1: Resultat per kön och ålder", 2, numbered=False)
 
 # %% tags=["remove-input"]
 rep.table("outcome_by_sex_age")
 
-# %% [markdown]
-# ## Om rapporten {.unnumbered}
+# %% tags=["remove-input"]
+rep.heading("Om rapporten", 2, numbered=False)
 
 # %% tags=["remove-input"]
 rep.about()

@@ -1,17 +1,4 @@
 # ---
-# title: "Verksamhetsrapport"
-# lang: sv
-# format:
-#   html:
-#     embed-resources: true
-#     toc: true
-#     number-sections: true
-#   typst:
-#     toc: true
-#     papersize: a4
-#     number-sections: true
-# execute:
-#   echo: false
 # jupyter:
 #   jupytext:
 #     formats: ipynb,py:percent
@@ -39,8 +26,8 @@ from rapportlib.report import Report
 rep = Report.load(params_path, final=final, prepared_path=prepared_path)
 rep.title_block()
 
-# %% [markdown]
-# ## Sammanfattning
+# %% tags=["remove-input"]
+rep.heading("Sammanfattning", 2)
 
 # %% tags=["remove-input"]
 rep.summary()
@@ -54,17 +41,17 @@ rep.table("sex")
 # %% tags=["remove-input"]
 rep.new_page()
 
-# %% [markdown]
-# ## Deltagare/arbetssökande
+# %% tags=["remove-input"]
+rep.heading("Deltagare/arbetssökande", 2)
 
-# %% [markdown]
-# ### Förutsättningar och genomförandeprocess
+# %% tags=["remove-input"]
+rep.heading("Förutsättningar och genomförandeprocess", 3)
 
 # %% tags=["remove-input"]
 rep.text("deltagare", "Förutsättningar och genomförandeprocess")
 
-# %% [markdown]
-# ### Jämställdhetsintegrering
+# %% tags=["remove-input"]
+rep.heading("Jämställdhetsintegrering", 3)
 
 # %% tags=["remove-input"]
 rep.text("deltagare", "Jämställdhetsintegrering")
@@ -75,8 +62,8 @@ rep.table("outcome_by_sex")
 # %% tags=["remove-input"]
 rep.figure("sex_age")
 
-# %% [markdown]
-# ### Deltagarnas förutsättningar vid start
+# %% tags=["remove-input"]
+rep.heading("Deltagarnas förutsättningar vid start", 3)
 
 # %% tags=["remove-input"]
 rep.text("deltagare", "Förutsättningar vid start")
@@ -96,8 +83,8 @@ rep.table("benefit_bins")
 # %% tags=["remove-input"]
 rep.side_by_side(rep.table("referrer", "new"), rep.table("payer", "new"))
 
-# %% [markdown]
-# ### Genomförandeprocessen
+# %% tags=["remove-input"]
+rep.heading("Genomförandeprocessen", 3)
 
 # %% tags=["remove-input"]
 rep.text("deltagare", "Genomförandeprocessen")
@@ -105,20 +92,20 @@ rep.text("deltagare", "Genomförandeprocessen")
 # %% tags=["remove-input"]
 rep.table("capacity")
 
-# %% [markdown]
-# ### Mål och indikatorer på individnivå
+# %% tags=["remove-input"]
+rep.heading("Mål och indikatorer på individnivå", 3)
 
 # %% tags=["remove-input"]
 rep.text("deltagare", "Mål och indikatorer på individnivå")
 
-# %% [markdown]
-# #### Förflyttning enligt processtrappan
+# %% tags=["remove-input"]
+rep.heading("Förflyttning enligt processtrappan", 4)
 
 # %% tags=["remove-input"]
 rep.text("deltagare", "Processtrappan")
 
-# %% [markdown]
-# #### Egenupplevd hälsa
+# %% tags=["remove-input"]
+rep.heading("Egenupplevd hälsa", 4)
 
 # %% tags=["remove-input"]
 rep.text("deltagare", "Egenupplevd hälsa")
@@ -144,8 +131,8 @@ rep.figure("survey", "2")
 # %% tags=["remove-input"]
 rep.new_page()
 
-# %% [markdown]
-# ## Personal
+# %% tags=["remove-input"]
+rep.heading("Personal", 2)
 
 # %% tags=["remove-input"]
 rep.text("personal")
@@ -156,17 +143,17 @@ rep.table("staff")
 # %% tags=["remove-input"]
 rep.new_page()
 
-# %% [markdown]
-# ## Organisation
+# %% tags=["remove-input"]
+rep.heading("Organisation", 2)
 
-# %% [markdown]
-# ### Mål och indikatorer på insatsnivå
+# %% tags=["remove-input"]
+rep.heading("Mål och indikatorer på insatsnivå", 3)
 
 # %% tags=["remove-input"]
 rep.text("organisation", "Mål och indikatorer på insatsnivå")
 
-# %% [markdown]
-# #### Resultat: arbete, studier och aktivt arbetssökande
+# %% tags=["remove-input"]
+rep.heading("Resultat: arbete, studier och aktivt arbetssökande", 4)
 
 # %% tags=["remove-input"]
 rep.text("organisation", "Resultat")
@@ -195,8 +182,8 @@ rep.table("throughput_history")
 # %% tags=["remove-input"]
 rep.figure("throughput_history")
 
-# %% [markdown]
-# #### Effekt på längre sikt
+# %% tags=["remove-input"]
+rep.heading("Effekt på längre sikt", 4)
 
 # %% tags=["remove-input"]
 rep.text("organisation", "Effekt på längre sikt")
@@ -213,14 +200,14 @@ rep.table("followup")
 # %% tags=["remove-input"]
 rep.figure("followup")
 
-# %% [markdown]
-# #### Sammanfattning av resultat på insatsnivå
+# %% tags=["remove-input"]
+rep.heading("Sammanfattning av resultat på insatsnivå", 4)
 
 # %% tags=["remove-input"]
 rep.text("organisation", "Sammanfattning")
 
-# %% [markdown]
-# ### Återbetalning och strategisk samverkan
+# %% tags=["remove-input"]
+rep.heading("Återbetalning och strategisk samverkan", 3)
 
 # %% tags=["remove-input"]
 rep.text("organisation", "Återbetalning och strategisk samverkan")
@@ -246,14 +233,14 @@ rep.table("plan")
 # %% tags=["remove-input"]
 rep.new_page()
 
-# %% [markdown]
-# ## Tankar om framtiden
+# %% tags=["remove-input"]
+rep.heading("Tankar om framtiden", 2)
 
 # %% tags=["remove-input"]
 rep.text("framtiden")
 
-# %% [markdown]
-# ## Om rapporten {.unnumbered}
+# %% tags=["remove-input"]
+rep.heading("Om rapporten", 2, numbered=False)
 
 # %% tags=["remove-input"]
 rep.about()

@@ -138,6 +138,9 @@ def test_quarto_engine_hands_the_executed_notebook_to_quarto(tmp_path):
         f"render {executed} --to html -M embed-resources:true",
         f"render {executed} --to typst",
     ]
+    # Quarto's options beside the notebook (its project file), none in the notebook itself.
+    assert (executed.parent / "_quarto.yml").read_bytes() == (tmp_path / "notebooks" / "_quarto.yml").read_bytes()
+    assert not [c for c in json.loads(executed.read_text(encoding="utf-8"))["cells"] if c["cell_type"] == "raw"]
     published = tmp_path / "output" / "vasteras" / "2020"
     assert (published / "report.html").read_text() == "quarto html\n"
     assert (published / "report.pdf").read_text() == "quarto pdf\n"

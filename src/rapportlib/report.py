@@ -8,16 +8,16 @@ consoles take ``text/plain``.
 from __future__ import annotations
 
 import html
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import charts, fmt, sentences, tables
-from .codes import fold
 from .errors import Problem
+from .headings import Numbering, heading_html, number_html
 from .hidden import mark
 from .markup import md_literal, narrative
 from .narrative import fill
+from .notebook_css import notebook_style
 from .prepare import Prepared, prepare
 from .tables.legend import with_legend
 
@@ -66,21 +66,29 @@ class Report:
 
     In a draft (``final=False``) failed checks and what a final report would refuse are listed in
     the "Om rapporten" part; a final report has been refused before its notebook runs.
+
+    Headings are numbered as the published page and the PDF number them (:mod:`rapportlib.headings`).
+    ``interactive`` (a notebook run in JupyterLab, not by ``rapport render``) puts the page's
+    class rules (:mod:`rapportlib.notebook_css`) in the title block, so the notebook is laid out
+    as the page is; a rendered report never carries them.
     """
 
-    def __init__(self, prepared: Prepared, final: bool = False):
+    def __init__(self, prepared: Prepared, final: bool = False, interactive: bool = False):
         self.prepared = prepared
         self.params = prepared.params
         self.indicators = prepared.indicators
         self.final = final
+        self.interactive = interactive
         self._tables = 0
         self._figures = 0
+        self._sections = Numbering()
 
     @classmethod
     def load(cls, params_path: str | Path, final: bool = False, prepared_path: str | None = None) -> Report:
         """The report of a params file. ``prepared_path`` (set by ``rapport render``) holds the report
         already prepared; without it (e.g. "Run all" in JupyterLab) it is prepared here, and a final
-        report raises what :meth:`Prepared.require_final` raises."""
+        report raises what :meth:`Prepared.require_final` raises, and the title block carries the
+        page's style (see the class)."""
         if prepared_path:
             return cls(Prepared.read(prepared_path), final)
         from .layout import Layout, project_root
@@ -89,7 +97,7 @@ class Report:
         prepared = prepare(params_path, templates)
         if final:
             prepared.require_final()
-        return cls(prepared, final)
+        return cls(prepared, final, interactive=True)
 
     # ------------------------------------------------------------- narrative
 
@@ -111,6 +119,7 @@ class Report:
             )
         body = fill(found, self.indicators)
         page, markdown = narrative(body)  # raw HTML as text, links by an allow-list, no images
+        page, _ = number_html(page, self._sections)  # a heading in the text counts as on the page
         return Block(f'<div class="narrative">{page}</div>', markdown, body)
 
     def hand_typed(self) -> list[Problem]:
@@ -118,12 +127,23 @@ class Report:
         for review in a draft; missing texts show where they belong."""
         return [p for p in self.prepared.refusals if p.row is not None]
 
-    def heading(self, text: str, level: int = 2, needs: str | None = None) -> Block | None:
-        """A section heading, shown only when the data the section ``needs`` are present."""
+    def heading(self, text: str, level: int = 2, needs: str | None = None, numbered: bool = True) -> Block | None:
+        """A section heading (``level`` 2–4), shown only when the data the section ``needs`` are
+        present. A numbered heading gets the next section number, as the page and the PDF number it;
+        an unnumbered one (``numbered=False``) gets none and does not advance the count.
+
+        ``text/html`` shows the number (what JupyterLab and the HTML page show), ``text/markdown``
+        is the heading as pandoc reads it, ``{.unnumbered}`` marking an unnumbered one (what the
+        PDF and Quarto's Typst take), ``text/plain`` the text.
+        """
+        if level not in (2, 3, 4):
+            raise ValueError(f"a heading's level is 2, 3 or 4, not {level!r}")
         if needs is not None and not _NEEDS[needs](self.indicators):
             return EMPTY
-        anchor = re.sub(r"[^a-z0-9]+", "-", fold(text)).strip("-")
-        return Block(f'<h{level} id="{anchor}">{html.escape(text)}</h{level}>', f"{'#' * level} {text}", text)
+        number = self._sections.number(level) if numbered else ""
+        anchor = self._sections.slug(text)
+        markdown = f"{'#' * level} {md_literal(text)}" + ("" if numbered else " {.unnumbered}")
+        return Block(heading_html(level, number, anchor, html.escape(text)), markdown, text)
 
     def data_quality(self) -> Block | None:
         """Data quality, in the "Om rapporten" part: in a draft, every consistency check with its
@@ -173,8 +193,9 @@ class Report:
             f'<span class="kpi-label">{html.escape(k)}</span></div>'
             for k, v in key
         )
+        style = notebook_style() if self.interactive else ""  # in JupyterLab only
         page = (
-            f'<header class="title-block"><p class="kicker">{html.escape(p.federation)}</p>'
+            f'{style}<header class="title-block"><p class="kicker">{html.escape(p.federation)}</p>'
             f"<h1>{html.escape(kind)} {html.escape(p.name)}</h1>"
             f'<p class="period">Period: {html.escape(period)}</p>'
             f'<div class="kpis" aria-label="Nyckeltal">{cards}</div></header>'

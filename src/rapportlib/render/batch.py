@@ -1,9 +1,10 @@
 """Many reports: skip the current ones, render the rest with an executor, then the site index.
 
 An executor is a small strategy object, chosen by name (``rapport render --executor``) from
-:data:`EXECUTORS`: ``local`` runs a process pool sized to the machine, each worker with a pool of
-pre-started kernels; ``dask`` sends one task per report to a Dask distributed cluster. Both run the
-same :class:`RenderTask` and give the same outputs.
+:data:`EXECUTORS`: ``local`` runs a process pool sized to the machine whose warm workers fork a
+child per report (:mod:`.forking`); ``dask`` sends one task per report to a Dask distributed
+cluster, where each report gets a kernel of its own. Both run the same :class:`RenderTask` and
+give the same outputs.
 
 Each report's render holds that report's lock (:mod:`.lock`): a report being rendered by another
 process is waited for, then skipped when that render left it current. An unexpected error in one
@@ -13,9 +14,10 @@ report is written to a private log (:mod:`rapportlib.errorlog`) and summarised i
 from __future__ import annotations
 
 import os
+import signal
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Protocol
 
@@ -40,7 +42,9 @@ class Outcome:
     seconds: float = 0.0
 
 
-_POOL = None  # the kernel pool of a local worker process
+#: How a task runs its report's notebook: in a kernel of its own, in this process (a process
+#: that renders one report only), or in a child forked for it from a warm worker.
+MODES = ("kernel", "inprocess", "forked")
 
 
 def _interrupted(signum, frame) -> None:
@@ -48,19 +52,13 @@ def _interrupted(signum, frame) -> None:
     os._exit(128 + signum)
 
 
-def _worker_start(cwd: str) -> None:
-    global _POOL
-    import signal
-    from multiprocessing import util
-
-    from .execution import KernelPool
+def _worker_start() -> None:
+    from .forking import warm
 
     # Ctrl-C reaches every process of the terminal's group; a worker finishes the report it has
-    # (published whole, its kernels shut down), and the main process starts no other.
+    # (published whole), and the main process starts no other.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    os.makedirs(cwd, exist_ok=True)  # the private build folder: kernels start there
-    _POOL = KernelPool(cwd=cwd)
-    util.Finalize(None, _POOL.close, exitpriority=10)  # shut the spare kernel down when the worker ends
+    warm()
 
 
 @dataclass(frozen=True)
@@ -72,8 +70,23 @@ class RenderTask:
     engine: str = "builtin"
     force: bool = False
     lock_timeout: float = DEFAULT_TIMEOUT
+    mode: str = "kernel"  # one of MODES
 
     def __call__(self, params_path: str) -> Outcome:
+        if self.mode == "forked":
+            from .forking import ChildFailed, can_fork, run_forked
+
+            if can_fork():
+                started = time.perf_counter()
+                try:
+                    return run_forked(self._render, params_path, True)
+                except ChildFailed as exc:
+                    message = unexpected(exc, self.layout.build, f"rapport render, rapporten {params_path}")
+                    return Outcome(params_path, "failed", 1, message, time.perf_counter() - started)
+            return self._render(params_path, False)  # threads run here: a kernel of its own instead
+        return self._render(params_path, self.mode == "inprocess")
+
+    def _render(self, params_path: str, inprocess: bool) -> Outcome:
         from ..checks import ConsistencyError
 
         started = time.perf_counter()
@@ -81,18 +94,16 @@ class RenderTask:
         def outcome(status: str, code: int, message: str) -> Outcome:
             return Outcome(params_path, status, code, message, time.perf_counter() - started)
 
-        km = None
         try:
-            km = _POOL.take() if _POOL is not None else None
             folder = render(
                 params_path,
                 self.layout,
                 self.final,
-                km=km,
                 index=False,
                 engine=self.engine,
                 if_stale=not self.force,
                 lock_timeout=self.lock_timeout,
+                inprocess=inprocess,
             )
             if folder is None:  # another render of the same report, waited for, left it current
                 return outcome("unchanged", 0, "")
@@ -105,9 +116,6 @@ class RenderTask:
             return outcome("failed", 1, str(exc))
         except Exception as exc:  # noqa: BLE001 - one report's failure must not stop the others
             return outcome("failed", 1, unexpected(exc, self.layout.build, f"rapport render, rapporten {params_path}"))
-        finally:
-            if km is not None and km.has_kernel:  # the report failed before its kernel ran: stop it
-                km.shutdown_kernel(now=True)
 
 
 class Executor(Protocol):
@@ -130,23 +138,20 @@ class LocalExecutor:
         import concurrent.futures
         import multiprocessing
 
-        if len(todo) == 1:  # one report: no pool to start
-            finished(task(todo[0]))
+        if len(todo) == 1:  # one report: this process is its own
+            finished(replace(task, mode="inprocess")(todo[0]))
             return
         jobs = max(1, min(self.jobs or os.cpu_count() or 1, len(todo)))
-        # "spawn": workers start clean; forking a process that holds kernel connections can deadlock.
+        # "spawn": workers start clean (this process may run threads); each then forks its reports.
         context = multiprocessing.get_context("spawn")
-        pool = concurrent.futures.ProcessPoolExecutor(
-            max_workers=jobs, mp_context=context, initializer=_worker_start, initargs=(str(task.layout.build),)
-        )
+        pool = concurrent.futures.ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=_worker_start)
+        task = replace(task, mode="forked")
         futures = [pool.submit(task, t) for t in todo]
         interrupted = False
         try:
             for future in concurrent.futures.as_completed(futures):
                 finished(future.result())
         except KeyboardInterrupt:  # start no other report; the process ends when the running ones have
-            import signal
-
             interrupted = True
             signal.signal(signal.SIGINT, _interrupted)
             raise

@@ -24,7 +24,6 @@ from ..layout import Layout
 from ..notebooks import notebook_for
 
 if TYPE_CHECKING:  # nbformat is imported where needed: a no-change rebuild does not need it
-    import nbformat
 
     from ..prepare import Prepared
 
@@ -83,13 +82,14 @@ class KernelPool:
         shutil.rmtree(self._folder, ignore_errors=True)
 
 
-def execute(prepared: Prepared, layout: Layout, final: bool = False, km=None) -> nbformat.NotebookNode:
+def execute(prepared: Prepared, layout: Layout, final: bool = False, km=None, inprocess: bool = False):
     """Run the template's notebook for one prepared report; the executed copy is kept under ``build/``.
 
-    ``km`` is a kernel manager, started or not (see :class:`KernelPool`), used for this report
-    only and shut down afterwards; without one, a kernel on private sockets is made for it.
-    The prepared report is handed to the notebook through a private file, so the kernel neither
-    reads an input nor applies a rule again.
+    With ``inprocess`` the cells run in this process (:mod:`.inprocess`: the process must be this
+    report's own, e.g. forked for it). Otherwise ``km`` is a kernel manager, started or not (see
+    :class:`KernelPool`), used for this report only and shut down afterwards; without one, a kernel
+    on private sockets is made for it. The prepared report is handed to the notebook through a
+    private file, so the notebook neither reads an input nor applies a rule again.
     """
     import nbformat
     import papermill
@@ -101,24 +101,26 @@ def execute(prepared: Prepared, layout: Layout, final: bool = False, km=None) ->
     notebook = notebook_for(layout.templates, params.template, params.path)
     private = prepared.save(build_dir / "prepared.private.pickle")
     parameters = {"params_path": str(params.path), "final": final, "prepared_path": str(private)}
+    common = {
+        "parameters": parameters,
+        "kernel_name": "python3",
+        "progress_bar": False,
+        "log_output": False,
+        # Papermill otherwise rewrites the whole notebook before and after every cell (about a
+        # third of a report's execution time); it is written once, at the end or on failure.
+        "request_save_on_cell_execute": False,
+    }
+    if inprocess:
+        from .inprocess import NAME
+
+        papermill.execute_notebook(str(notebook), str(target), engine_name=NAME, **common)
+        return nbformat.read(target, as_version=4)
     owned = None
     if km is None:  # a kernel for this report only, on private sockets
         owned = tempfile.mkdtemp(prefix="rapport-kernel-")
         km = kernel_manager(owned, "k")
     try:
-        papermill.execute_notebook(
-            str(notebook),
-            str(target),
-            parameters=parameters,
-            cwd=str(notebook.parent),
-            kernel_name="python3",
-            progress_bar=False,
-            log_output=False,
-            # Papermill otherwise rewrites the whole notebook before and after every cell (about a
-            # third of a report's execution time); it is written once, at the end or on failure.
-            request_save_on_cell_execute=False,
-            km=km,
-        )
+        papermill.execute_notebook(str(notebook), str(target), cwd=str(notebook.parent), km=km, **common)
     finally:
         if km.has_kernel:
             km.shutdown_kernel(now=True)

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import functools
 import html
-import re
 from typing import TYPE_CHECKING
 
+from ..headings import Numbering, number_html
 from .assets import document_title, page_template
 
 if TYPE_CHECKING:
@@ -23,48 +23,12 @@ def _title_meta(nb: nbformat.NotebookNode) -> dict:
     return {}
 
 
-_HEADING = re.compile(r"<h([2-4])([^>]*)>(.*?)</h\1>", re.S)
-_UNNUMBERED = re.compile(r"\s*\{(?:\.unnumbered|-)\}\s*")
-
-
-def _slug(text: str, taken: set[str]) -> str:
-    from ..codes import fold
-
-    base = re.sub(r"[^a-z0-9]+", "-", fold(text)).strip("-") or "avsnitt"
-    slug, k = base, 2
-    while slug in taken:
-        slug, k = f"{base}-{k}", k + 1
-    taken.add(slug)
-    return slug
-
-
 def number_headings(body: str) -> tuple[str, list[tuple[int, str, str, str]]]:
     """Give every h2–h4 a stable id and the same section number Typst gives it in the PDF
-    (headings marked ``{.unnumbered}`` get none and do not advance the count). Returns the new
-    HTML and the headings as (level, number, id, text) for the table of contents."""
-    counters = [0, 0, 0]
-    taken: set[str] = set()
-    found = []
-
-    def replace(match):
-        level, inner = int(match.group(1)), match.group(3)
-        inner = re.sub(r'<a class="anchor-link".*?</a>', "", inner, flags=re.S)
-        unnumbered = bool(_UNNUMBERED.search(inner))
-        inner = _UNNUMBERED.sub("", inner).strip()
-        text = html.unescape(re.sub(r"<[^>]+>", "", inner)).strip()
-        number = ""
-        if not unnumbered:
-            depth = level - 2
-            counters[depth] += 1
-            counters[depth + 1 :] = [0] * (2 - depth)
-            number = ".".join(str(c) for c in counters[: depth + 1])
-        anchor = _slug(text, taken)
-        found.append((level, number, anchor, text))
-        secno = f'<span class="secno">{number}</span> ' if number else ""
-        cls = "" if number else ' class="unnumbered"'
-        return f'<h{level} id="{anchor}"{cls}>{secno}{inner}</h{level}>'
-
-    return _HEADING.sub(replace, body), found
+    (headings marked ``{.unnumbered}`` get none and do not advance the count); a heading the
+    notebook numbered already (``rep.heading``) keeps its number and id. Returns the new HTML and
+    the headings as (level, number, id, text) for the table of contents."""
+    return number_html(body, Numbering())
 
 
 def toc(headings: list[tuple[int, str, str, str]]) -> str:

@@ -18,13 +18,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..layout import Layout
+from ..notebooks import notebook_for
 from ..params import Params
 from . import gate, htmlpage, pdf, stamp
 from .execution import execute
 from .lock import DEFAULT_TIMEOUT, report_lock
 from .provenance import provenance
 from .publish import publish, recover, staging_dir
-from .quarto import quarto_outputs
+from .quarto import project_file, quarto_outputs
 from .site import index_page, write_index
 
 if TYPE_CHECKING:
@@ -41,7 +42,9 @@ def _builtin(nb: nbformat.NotebookNode, params: Params, layout: Layout, staging:
 
 
 def _quarto(nb: nbformat.NotebookNode, params: Params, layout: Layout, staging: Path) -> None:
-    quarto_outputs(layout.build_dir(params) / "report.ipynb", staging)
+    """Quarto renders the executed notebook, with the template's ``_quarto.yml`` beside it."""
+    options = project_file(notebook_for(layout.templates, params.template, params.path))
+    quarto_outputs(layout.build_dir(params) / "report.ipynb", staging, options)
 
 
 #: How ``report.html`` and ``report.pdf`` are made from the executed notebook (``--engine``).
@@ -61,9 +64,12 @@ def render(
     *,
     if_stale: bool = False,
     lock_timeout: float = DEFAULT_TIMEOUT,
+    inprocess: bool = False,
 ) -> Path | None:
     """Render one report; return its published folder. ``km`` is a kernel manager for this report
-    (see :mod:`rapportlib.render.execution`); ``index=False`` leaves ``output/index.html`` alone.
+    (see :mod:`rapportlib.render.execution`); with ``inprocess`` the notebook's cells run in this
+    process instead, which must then be this report's own. ``index=False`` leaves
+    ``output/index.html`` alone.
 
     From its first write to ``build/`` to the stamp, the render holds the report's lock; a render
     that had to wait for another render of the same report returns ``None`` without rendering when
@@ -84,7 +90,7 @@ def render(
     with report_lock(layout.build_dir(params), f"{params.team}/{params.period_slug}", lock_timeout) as waited:
         if waited and if_stale and stamp.is_current(params_path, layout, engine, final):
             return None
-        nb = _execute(prepared, layout, final, km)
+        nb = execute(prepared, layout, final, inprocess=True) if inprocess else _execute(prepared, layout, final, km)
         published = _publish(prepared, layout, lambda staging: outputs(nb, params, layout, staging), index)
         stamp.record(params, layout, wanted)
         if index:

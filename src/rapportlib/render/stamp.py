@@ -3,7 +3,7 @@
 The stamp, ``build/<team>/<period>/stamp.json``, is written after a report is published. It holds:
 
 - ``inputs``: a SHA-256 of the params file, each data file, each narrative file and the template
-  notebook;
+  notebook (with ``--engine quarto`` also the templates' ``_quarto.yml``);
 - ``rapportlib``: its version and a SHA-256 of its code and page templates;
 - ``mode`` (``draft`` or ``final``), ``engine`` (``builtin`` or ``quarto``), ``privacy`` (the
   params file's threshold and strict setting, with their defaults) and ``output`` (the published
@@ -28,6 +28,7 @@ from ..layout import Layout
 from ..notebooks import notebook_for
 from ..params import Params, load_params
 from .publish import write_atomic
+from .quarto import project_file
 
 STAMP = "stamp.json"
 PACKAGE = Path(__file__).resolve().parents[1]
@@ -70,8 +71,13 @@ def privacy_settings(params: Params) -> dict:
 
 def wanted(params: Params, layout: Layout, final: bool, engine: str) -> dict:
     """The stamp a render with these settings would record, without the published files."""
+    inputs = input_hashes(params, layout)
+    if engine == "quarto":  # Quarto's options are an input of its pages
+        options = project_file(notebook_for(layout.templates, params.template, params.path))
+        if options is not None:
+            inputs[f"notebook/{options.name}"] = _sha256(options)
     return {
-        "inputs": input_hashes(params, layout),
+        "inputs": inputs,
         "rapportlib": {"version": __version__, "code": code_digest()},
         "mode": "final" if final else "draft",
         "engine": engine,
