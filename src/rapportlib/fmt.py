@@ -203,6 +203,12 @@ def period(start, end, short: bool = False) -> str:
     return f"{month(start)} – {month(end)}"
 
 
+def month(value: str) -> str:
+    """A month ``YYYY-MM`` as words: ``'2017-10'`` → ``'oktober 2017'``."""
+    year, number = str(value)[:7].split("-")
+    return f"{MONTHS[int(number) - 1]} {int(year)}"
+
+
 def window(start: str, end: str) -> str:
     """A 12-month window of the throughput history: ``2021-07-01``–``2022-06-30`` →
     ``'juli 2021 – juni 2022'``, ``2019-01-01``–``2019-12-31`` → ``'jan–dec 2019'``."""

@@ -22,7 +22,7 @@ WINDOWS = [((4, 5), None, 19.0)]
 
 #: Recipients of aktivitetsersättning in Säter (kommun 2082), October 2017, as Försäkringskassan
 #: publishes them: (age class, women, men), then the source's own total row.
-CONTEXT_SOURCE = ("Försäkringskassan", "2082 Säter", "Aktivitetsersättning", "2017-10")
+CONTEXT_SOURCE = ("Försäkringskassan", "2082 Säter", "Personer med aktivitetsersättning", "2017-10")
 CONTEXT_ROWS = [("19 år", 2, 1), ("20–24 år", 6, 7), ("25–29 år", 10, 11)]
 CONTEXT_COLUMNS = ["kalla", "omrade", "matt", "manad", "kon", "klass", "antal"]
 

@@ -25,7 +25,7 @@ def context_table(ind: dict, number: int = 0) -> Table | None:
     columns = ["Ålder" if ages else "Grupp", *(label("sex", x) for x in sexes), "Totalt"]
     rows = [[c["klass"], *(fmt.number(c[x]) for x in sexes), fmt.number(c["totalt"])] for c in s["classes"]]
     rows.append(["Summa", *(fmt.number(s["total"][x]) for x in sexes), fmt.number(s["total"]["totalt"])])
-    month = fmt.period(f"{s['manad']}-01", f"{s['manad']}-01")
+    month = fmt.month(s["manad"])
     where = f" i {s['omrade']}" if s["omrade"] else ""
     return Table(
         "context",
@@ -137,7 +137,7 @@ def timeline_table(ind: dict) -> Table | None:
 
     def when(text: str) -> str:
         if len(text) == 7 and text[4] == "-" and text.replace("-", "").isdigit():
-            return fmt.period(f"{text}-01", f"{text}-01")
+            return fmt.month(text)
         return text
 
     return Table("timeline", "Tidplan", ["När", "Vad"], [[when(s["when"]), s["what"]] for s in steps], ["l", "l"])
