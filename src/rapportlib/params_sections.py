@@ -347,6 +347,8 @@ def check_kind(raw: dict, found: Found) -> str:
     kind = str(raw.get("kind", "report"))
     if kind not in KINDS:
         found.add("kind", kind, "report eller plan")
+    elif kind != "plan" and raw.get("template") == "plan":
+        found.add("kind", kind, "plan (mallen plan gör en insatsplan: skriv kind: plan och predecessor)")
     elif kind == "plan" and not isinstance(raw.get("predecessor"), dict):
         found.add("predecessor", None, "en tidigare insats {name: …, period: {start: …, end: …}} (en plan kräver den)")
     return kind
