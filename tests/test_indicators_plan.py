@@ -111,3 +111,14 @@ def test_protect_counts_hides_small_and_the_next_smallest():
     assert protect_counts({"A": 37, "B": 3, "C": 9}, 5) == ({"A": 37, "B": None, "C": None}, ["B", "C"])
     assert protect_counts({"A": 37, "B": 3, "C": 2}, 5) == ({"A": 37, "B": None, "C": None}, ["B", "C"])
     assert protect_counts({"A": 3}, 0) == ({"A": 3}, [])
+
+
+def test_plan_vs_outcome_takes_a_line_with_sub_lines_as_their_sum():
+    import pandas as pd
+
+    from rapportlib.indicators.economy import plan_vs_outcome
+
+    budget = pd.DataFrame({"post": ["Personal"], "budget": [700_000.0], "utfall": [600_000.0]})
+    result = plan_vs_outcome({"unit": "tkr", "costs": {"Personal": {"Coach": 300, "Ledare": 320}}}, budget)
+    (line,) = result["costs"]["lines"]
+    assert (line["plan"], line["outcome"], line["difference"]) == (620_000, 600_000, 20_000)

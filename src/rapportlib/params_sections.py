@@ -324,7 +324,7 @@ def check_plan(raw: dict, found: Found) -> dict[str, Any]:
         found.add("plan.unit", str(plan.get("unit")), "kr eller tkr")
     timeline = plan.get("timeline") or []
     if not isinstance(timeline, list) or not all(
-        isinstance(t, dict) and t.get("when") and t.get("what") for t in timeline
+        isinstance(t, dict) and t.get("when") and t.get("what") and set(t) <= {"when", "what"} for t in timeline
     ):
         found.add("plan.timeline", str(timeline), "en lista av {when: 2018-04, what: …}")
     return plan
