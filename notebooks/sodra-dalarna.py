@@ -6,7 +6,7 @@
 #       extension: .py
 #       format_name: percent
 #       format_version: '1.3'
-#       jupytext_version: 1.19.6
+#       jupytext_version: 1.19.7
 #   kernelspec:
 #     display_name: Python 3 (rapport)
 #     language: python
@@ -145,6 +145,15 @@ rep.table("outcome_by_sex")
 
 # %% tags=["remove-input"]
 rep.table("details")
+
+# %% tags=["remove-input"]
+rep.table("outcome_by_unit")
+
+# %% tags=["remove-input"]
+rep.table("continued")
+
+# %% tags=["remove-input"]
+rep.table("breakoffs")
 
 # %% tags=["remove-input"]
 rep.table("throughput")

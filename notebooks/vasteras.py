@@ -6,7 +6,7 @@
 #       extension: .py
 #       format_name: percent
 #       format_version: '1.3'
-#       jupytext_version: 1.19.6
+#       jupytext_version: 1.19.7
 #   kernelspec:
 #     display_name: Python 3 (rapport)
 #     language: python
@@ -93,6 +93,12 @@ rep.text("deltagare", "Genomförandeprocessen")
 rep.table("capacity")
 
 # %% tags=["remove-input"]
+rep.table("applications_actor")
+
+# %% tags=["remove-input"]
+rep.table("applications_unit")
+
+# %% tags=["remove-input"]
 rep.heading("Mål och indikatorer på individnivå", 3)
 
 # %% tags=["remove-input"]
@@ -109,6 +115,9 @@ rep.heading("Egenupplevd hälsa", 4)
 
 # %% tags=["remove-input"]
 rep.text("deltagare", "Egenupplevd hälsa")
+
+# %% tags=["remove-input"]
+rep.table("health")
 
 # %% tags=["remove-input"]
 rep.heading("Deltagarnas upplevelse av insatsen (NNS-enkät)", 4, needs="survey")
@@ -153,6 +162,9 @@ rep.heading("Mål och indikatorer på insatsnivå", 3)
 rep.text("organisation", "Mål och indikatorer på insatsnivå")
 
 # %% tags=["remove-input"]
+rep.goal_areas()
+
+# %% tags=["remove-input"]
 rep.heading("Resultat: arbete, studier och aktivt arbetssökande", 4)
 
 # %% tags=["remove-input"]
@@ -166,6 +178,15 @@ rep.table("outcome")
 
 # %% tags=["remove-input"]
 rep.figure("outcome")
+
+# %% tags=["remove-input"]
+rep.table("outcome_by_unit")
+
+# %% tags=["remove-input"]
+rep.table("continued")
+
+# %% tags=["remove-input"]
+rep.table("breakoffs")
 
 # %% tags=["remove-input"]
 rep.table("employment")

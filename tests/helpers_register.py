@@ -35,6 +35,8 @@ def enrolment(
     detalj: str | None = None,
     syss_fore: tuple[str, ...] | None = None,
     syss_efter: tuple[str, ...] | None = None,
+    fortsatt_till: str | None = None,
+    avbrott: str | None = None,
 ) -> dict:
     """One enrolment (one register row); dates as ISO strings, ``avslut=None`` while enrolled.
 
@@ -56,6 +58,8 @@ def enrolment(
         "utbildning": utbildning,
         "ar_i_offentlig_forsorjning": ar,
         "delinsats": delinsats,
+        "fortsatt_till": fortsatt_till,
+        "avbrott_anledning": avbrott,
     }
     if syss_fore is not None or syss_efter is not None:
         row["sysselsattning_fore"] = tuple(syss_fore or ())

@@ -59,6 +59,14 @@ def _legend(svg: str) -> dict[str, str]:
     return {html.unescape(text): fill for fill, text in pairs}
 
 
+def test_every_chart_spec_is_valid_vega_lite(indicators, monkeypatch):
+    """Renders skip the schema check (``style.VALIDATE``); here every chart is drawn with it."""
+    from rapportlib.charts import style
+
+    monkeypatch.setattr(style, "VALIDATE", True)
+    assert all(_figures(ind) for ind in indicators.values())
+
+
 def test_every_chart_is_drawn_for_both_media(figures):
     assert {f.key for f in figures} >= {
         "throughput-history", "outcomes", "sex", "age", "referrers", "support", "survey-1", "survey-2",

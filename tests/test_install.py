@@ -2,6 +2,7 @@
 workspace and renders it in any folder."""
 
 import os
+import shutil
 import subprocess
 import sys
 import zipfile
@@ -17,8 +18,14 @@ def installed(tmp_path_factory) -> Path:
     """The package built as a wheel from this checkout and installed (without its dependencies,
     which this environment has) into a folder of its own."""
     base = tmp_path_factory.mktemp("install")
+    source = base / "source"  # a copy of the tracked files: building writes build/ beside them
+    files = subprocess.run(["git", "ls-files", "-z"], cwd=ROOT, capture_output=True, check=True).stdout
+    for name in filter(None, files.decode().split("\0")):
+        if (ROOT / name).is_file():
+            (source / name).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(ROOT / name, source / name)
     built = subprocess.run(
-        [sys.executable, "-m", "pip", "wheel", "--no-deps", "--quiet", "-w", str(base / "dist"), str(ROOT)],
+        [sys.executable, "-m", "pip", "wheel", "--no-deps", "--quiet", "-w", str(base / "dist"), str(source)],
         capture_output=True, text=True, timeout=600,
     )
     assert built.returncode == 0, built.stderr

@@ -10,7 +10,7 @@ import pytest
 from rapportlib.errors import InputError
 from rapportlib.indicators.economy import budget_summary
 from rapportlib.load import COLUMNS, EMPLOYMENT, OPTIONAL, REQUIRED, is_total, read_budget, read_register
-from rapportlib.load.columns import HOME
+from rapportlib.load.columns import EXIT_PATHS, HOME
 
 HEADER = "deltagar_id,kon,fodelsear,inskrivningsdatum,avslutsdatum,avslutsanledning,remittent"
 
@@ -114,8 +114,15 @@ def test_optional_columns_may_be_absent(tmp_path):
     assert len(reg) == 1
     assert pd.isna(reg.loc[0, "avslutsdatum"])
     assert reg.loc[0, "forsorjning_fore"] == ()
-    for column in ("avslutsdatum", "avslutsanledning", "tidigt_avhopp", "forsorjning_fore", "utbildning",
-                   "ar_i_offentlig_forsorjning", "delinsats"):
+    for column in (
+        "avslutsdatum",
+        "avslutsanledning",
+        "tidigt_avhopp",
+        "forsorjning_fore",
+        "utbildning",
+        "ar_i_offentlig_forsorjning",
+        "delinsats",
+    ):
         assert column in reg.columns
 
 
@@ -232,8 +239,7 @@ def test_personnummer_in_free_text_is_rejected(tmp_path):
     pnr = "19850101-1234"
     path = write(
         tmp_path,
-        HEADER + ",avslut_detalj\n"
-        f"A,kvinna,1985,2021-01-15,2021-06-01,annat,af,ringde {pnr}\n",
+        HEADER + f",avslut_detalj\nA,kvinna,1985,2021-01-15,2021-06-01,annat,af,ringde {pnr}\n",
     )
     error = problems_of(path)
     assert where(error) == {(2, "avslut_detalj")}
@@ -420,7 +426,7 @@ def test_the_column_list_is_the_demo_generators():
     from rapportlib.demo import writers
 
     assert writers.COLUMNS == list(COLUMNS)
-    assert set(COLUMNS) | {"tidigt_avhopp", *EMPLOYMENT, *HOME} == set(REQUIRED + OPTIONAL)
+    assert set(COLUMNS) | {"tidigt_avhopp", *EMPLOYMENT, *EXIT_PATHS, *HOME} == set(REQUIRED + OPTIONAL)
     assert set(REQUIRED) <= set(COLUMNS)
 
 

@@ -238,13 +238,19 @@ def test_alias_targets_are_known():
         "kolumn 'aliases.columns': värdet 'kön': en kolumn i registret: deltagar_id, kon, fodelsear, "
         "inskrivningsdatum, remittent, avslutsdatum, avslutsanledning, avslut_detalj, tidigt_avhopp, "
         "forsorjning_fore, forsorjning_efter, utbildning, ar_i_offentlig_forsorjning, delinsats, "
-        "sysselsattning_fore, sysselsattning_efter, kommun",
+        "sysselsattning_fore, sysselsattning_efter, fortsatt_till, avbrott_anledning, kommun",
         "kolumn 'aliases.codes.kon.Hen': värdet 'hen': en av annat, kvinna, man",
         "kolumn 'aliases.codes': värdet 'kommun': en kodlista: kon, avslutsanledning, remittent, forsorjning, "
-        "utbildning, ja_nej, sysselsattning, ar_i_offentlig_forsorjning",
+        "utbildning, ja_nej, sysselsattning, ar_i_offentlig_forsorjning, fortsatt_till, avbrott_anledning",
     ]
-    ok = {"codes": {"avslutsanledning": {"Utan mätning": "tidigt_avhopp"}, "forsorjning_fore": {"FB": "lon"},
-                    "tidigt_avhopp": {"Avhopp": "ja"}, "ar_i_offentlig_forsorjning": {"Länge": 10}}}
+    ok = {
+        "codes": {
+            "avslutsanledning": {"Utan mätning": "tidigt_avhopp"},
+            "forsorjning_fore": {"FB": "lon"},
+            "tidigt_avhopp": {"Avhopp": "ja"},
+            "ar_i_offentlig_forsorjning": {"Länge": 10},
+        }
+    }
     assert check(check_aliases, {"aliases": ok})[1] == []
 
 
@@ -325,7 +331,8 @@ def test_narrative():
 def test_goals():
     assert check(check_goals, {"goals": {"arbete": 0.25, "in_goal": 0.6, "payback_months": 34}})[1] == []
     assert check(check_goals, {"goals": {"jobb": 0.25, "studier": "en femtedel"}})[1] == [
-        "kolumn 'goals': värdet 'jobb': en avslutsanledning, in_goal eller payback_months",
+        "kolumn 'goals': värdet 'jobb': en avslutsanledning, in_goal, payback_months, budget_balance "
+        "eller health_change",
         "kolumn 'goals.studier': värdet 'en femtedel': ett tal, t.ex. 0.25 (andel) eller 34 (månader)",
     ]
 

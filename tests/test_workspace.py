@@ -119,6 +119,7 @@ def test_every_command_and_option_is_described_in_swedish_with_an_example():
 
 def test_init_writes_the_workspace_conventions_with_their_dots(tmp_path):
     init(tmp_path / "ws", example=False)
-    for name in (".gitignore", ".pre-commit-config.yaml", ".github/workflows/rapport.yml", "README.md", "data/README.md"):
+    names = (".gitignore", ".pre-commit-config.yaml", ".github/workflows/rapport.yml", "README.md", "data/README.md")
+    for name in names:
         assert (tmp_path / "ws" / name).is_file(), name
     assert not (tmp_path / "ws" / "gitignore").exists()

@@ -305,3 +305,24 @@ ALIASES["status"].update({fold(v): k for k, v in LABELS["followup"].items()})
 ALIASES["status"].update(
     {"ovrigt": "annat", "ej_nadd": "ej_nadd", "inte_nadd": "ej_nadd", "fortsatt_rehab": "fortsatt_rehabilitering"}
 )
+
+
+# Code lists of the optional inputs of issue 14 (continued rehabilitation, break-offs, applications,
+# self-rated health) live in their own module; importing it adds them to LABELS and ALIASES.
+from .codes_more import (  # noqa: E402
+    APPLICATION_ACTORS,
+    APPLICATION_DECISIONS,
+    BREAKOFF_REASONS,
+    CONTINUED_DESTINATIONS,
+    HEALTH_ROUNDS,
+    HEALTH_SCALE,
+)
+
+__all__ = [
+    "APPLICATION_ACTORS",
+    "APPLICATION_DECISIONS",
+    "BREAKOFF_REASONS",
+    "CONTINUED_DESTINATIONS",
+    "HEALTH_ROUNDS",
+    "HEALTH_SCALE",
+]

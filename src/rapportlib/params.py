@@ -54,6 +54,7 @@ class Params:
     survey: SurveySettings = field(default_factory=SurveySettings)
     narrative: Path | None = None  # the folder of the section files; None: beside the params file
     goals: dict[str, float] = field(default_factory=dict)
+    goal_areas: tuple[dict, ...] = ()
     plan: dict[str, Any] = field(default_factory=dict)
     staff: tuple[dict, ...] = ()
     payback: dict[str, Any] = field(default_factory=dict)
@@ -88,9 +89,10 @@ class Params:
             "rules": {**asdict(self.rules), "in_goal": list(self.rules.in_goal)},
             "data_options": copy.deepcopy(self.data_options),
             "privacy": asdict(self.privacy),
-            "survey": asdict(self.survey),
+            "survey": {**asdict(self.survey), "top_by_question": [list(p) for p in self.survey.top_by_question]},
             "narrative": None if self.narrative is None else str(self.narrative),
             "goals": copy.deepcopy(self.goals),
+            "goal_areas": copy.deepcopy(list(self.goal_areas)),
             "plan": copy.deepcopy(self.plan),
             "staff": copy.deepcopy(list(self.staff)),
             "payback": copy.deepcopy(self.payback),
@@ -113,7 +115,10 @@ _FROM_JSON = {
     "data": lambda data: {key: Path(path) for key, path in data.items()},
     "rules": lambda rules: Rules(**{**rules, "in_goal": tuple(rules.get("in_goal", Rules.in_goal))}),
     "privacy": lambda privacy: Privacy(**privacy),
-    "survey": lambda survey: SurveySettings(**survey),
+    "survey": lambda survey: SurveySettings(
+        **{**survey, "top_by_question": tuple(tuple(p) for p in survey.get("top_by_question", ()))}
+    ),
+    "goal_areas": lambda areas: tuple(copy.deepcopy(areas)),
     "narrative": lambda narrative: None if narrative is None else Path(narrative),
     "staff": lambda staff: tuple(copy.deepcopy(staff)),
     "predecessor": lambda pred: {

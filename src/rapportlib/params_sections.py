@@ -15,14 +15,33 @@ from pathlib import Path
 from typing import Any
 
 from . import identity
-from .codes import EXIT_REASONS, PAYBACK_PAYERS, SUPPORT_SOURCES
+from .codes import EXIT_REASONS
 from .errors import NAME_EXPECTED, Problem
+from .params_goals import (
+    FINANCIERS,
+    GOAL_KEYS,
+    PAYBACK_COST,
+    SurveySettings,
+    check_goal_areas,
+    check_goals,
+    check_payback,
+    check_survey,
+)
+
+#: Re-exported from :mod:`.params_goals`, where the checks of goals, survey and payback live.
+__all__ = [
+    "FINANCIERS",
+    "GOAL_KEYS",
+    "PAYBACK_COST",
+    "SurveySettings",
+    "check_goal_areas",
+    "check_goals",
+    "check_payback",
+    "check_survey",
+]
 
 POPULATIONS = ("in_goal", "all_exits")
 DEFAULT_TEMPLATE = "sodra-dalarna"
-FINANCIERS = ("staten", "region", "kommun")
-PAYBACK_COST = "{payer: kommun, region, fk, af eller staten_ovrigt, kr_per_year: ett belopp, t.ex. 118000}"
-GOAL_KEYS = (*EXIT_REASONS, "in_goal", "payback_months")
 
 
 @dataclass(frozen=True)
@@ -40,13 +59,6 @@ class Privacy:
 
     threshold: int = 5
     strict: bool = False
-
-
-@dataclass(frozen=True)
-class SurveySettings:
-    """How the survey is summarised: the ``top`` steps of the scale count as positive."""
-
-    top: int = 2
 
 
 class Found:
@@ -217,6 +229,8 @@ ALIAS_KINDS = (
     "ja_nej",
     "sysselsattning",
     "ar_i_offentlig_forsorjning",
+    "fortsatt_till",
+    "avbrott_anledning",
 )
 
 
@@ -237,33 +251,6 @@ def _alias_targets(kind: str) -> tuple[str, ...] | str | None:
     return tuple(sorted({*ALIASES[kind].values(), *extra}))
 
 
-def check_payback(raw: dict, found: Found) -> dict[str, Any]:
-    """The payback model's settings (docs/payback.md): ``period_cost``, ``costs``, ``financing``."""
-    payback = found.mapping(raw.get("payback"), "payback")
-    cost = payback.get("period_cost")
-    if cost is not None and not _is_number(cost):
-        found.add("payback.period_cost", str(cost), "ett belopp i kronor, t.ex. 2300000")
-    for source, entry in found.mapping(payback.get("costs"), "payback.costs").items():
-        if source not in SUPPORT_SOURCES:
-            found.add("payback.costs", str(source), f"en försörjningskälla: {', '.join(SUPPORT_SOURCES)}")
-        elif not (
-            isinstance(entry, dict) and entry.get("payer") in PAYBACK_PAYERS and _is_number(entry.get("kr_per_year"))
-        ):
-            found.add(f"payback.costs.{source}", str(entry), PAYBACK_COST)
-    financing = payback.get("financing") or {}
-    for key in found.mapping(financing, "payback.financing"):
-        if key not in FINANCIERS:
-            found.add("payback.financing", str(key), "staten, region eller kommun")
-    if isinstance(financing, dict) and financing:
-        try:
-            total = sum(float(v) for v in financing.values())
-        except (TypeError, ValueError):
-            total = -1
-        if abs(total - 1) > 1e-9:
-            found.add("payback.financing", str(financing), "andelar som summerar till 1")
-    return payback
-
-
 def check_privacy(raw: dict, found: Found) -> Privacy:
     privacy = found.mapping(raw.get("privacy"), "privacy")
     threshold = privacy.get("threshold", Privacy.threshold)
@@ -277,15 +264,6 @@ def check_privacy(raw: dict, found: Found) -> Privacy:
     return Privacy(threshold=threshold, strict=strict)
 
 
-def check_survey(raw: dict, found: Found) -> SurveySettings:
-    survey = found.mapping(raw.get("survey"), "survey")
-    top = survey.get("top", SurveySettings.top)
-    if not _is_int(top) or not 1 <= top <= 6:
-        found.add("survey.top", str(top), "ett heltal 1–6 (vanligen 2 eller 3)")
-        top = SurveySettings.top
-    return SurveySettings(top=top)
-
-
 def check_narrative_dir(raw: dict, found: Found) -> Path | None:
     """The folder of the section files (from the params file's folder), when not the default."""
     narrative = raw.get("narrative")
@@ -295,17 +273,6 @@ def check_narrative_dir(raw: dict, found: Found) -> Path | None:
         found.add("narrative", str(narrative), "en mapp med textfilerna, räknad från params-filens mapp")
         return None
     return (found.path.parent / str(narrative)).resolve()
-
-
-def check_goals(raw: dict, found: Found) -> dict[str, float]:
-    """The *målbild*: a share of exits per exit reason or ``in_goal``, and ``payback_months``."""
-    goals = found.mapping(raw.get("goals"), "goals")
-    for key, target in goals.items():
-        if key not in GOAL_KEYS:
-            found.add("goals", str(key), "en avslutsanledning, in_goal eller payback_months")
-        elif not _is_number(target):
-            found.add(f"goals.{key}", str(target), "ett tal, t.ex. 0.25 (andel) eller 34 (månader)")
-    return goals
 
 
 def check_plan(raw: dict, found: Found) -> dict[str, Any]:
@@ -391,6 +358,7 @@ SECTIONS = {
     "survey": check_survey,
     "narrative": check_narrative_dir,
     "goals": check_goals,
+    "goal_areas": check_goal_areas,
     "plan": check_plan,
     "staff": check_staff,
     "kind": check_kind,

@@ -6,7 +6,7 @@ import datetime as dt
 from pathlib import Path
 
 from .indicators import compute
-from .load import read_budget, read_followups, read_survey
+from .load import read_applications, read_budget, read_followups, read_health, read_survey
 from .params import Params, load_params
 
 
@@ -29,6 +29,8 @@ def load_inputs(params: Params, today: dt.date | None = None) -> dict:
         "budget": read_budget,
         "survey": read_survey,
         "followups": read_followups,
+        "applications": read_applications,
+        "health": read_health,
         "context": _read_context,
     }
     for key, reader in readers.items():
@@ -74,6 +76,10 @@ def compute_indicators(params: Params, inputs: dict) -> dict:
         staff=[] if is_plan else list(params.staff),
         survey_top=params.survey.top,
         payback_config=params.payback,
+        application_rows=inputs.get("applications"),
+        health_answers=inputs.get("health"),
+        survey_top_by_question=dict(params.survey.top_by_question),
+        goal_area_list=[dict(a) for a in params.goal_areas],
     )
     # Names for people, next to the contract's slug (extra keys are allowed by the contract).
     result = {

@@ -158,9 +158,10 @@ def _run_checks(published: dict, computed: dict, params: Params, inputs: dict, n
     by day, and every table the template publishes summed again from its cells."""
     from .checks import run_checks
     from .notebooks import table_calls
+    from .report_goals import area_tables
     from .tables import TABLES
 
-    calls = table_calls(notebook) if notebook is not None else []
+    calls = (table_calls(notebook) if notebook is not None else []) + area_tables(published)
     tables = [(name, TABLES[name](published, *args)) for name, args in calls if name in TABLES and name != "checks"]
     if params.kind != "plan":
         return run_checks(computed, register=inputs["participants"], start=params.start, end=params.end, tables=tables)

@@ -54,6 +54,11 @@ _NEEDS = {
     "employment": lambda ind: ind["employment"]["exits"]["recorded"],
     "units": lambda ind: bool(ind["outcomes"]["by_unit"]),
     "plan": lambda ind: "economy_plan" in ind,
+    "goal_areas": lambda ind: bool(ind.get("goal_areas")),
+    "continued": lambda ind: "continued" in ind,
+    "breakoffs": lambda ind: "breakoffs" in ind,
+    "applications": lambda ind: "applications" in ind,
+    "health": lambda ind: "health" in ind,
     "context": lambda ind: bool(ind.get("context")),
     "timeline": lambda ind: bool(ind.get("timeline")),
     "predecessor": lambda ind: "predecessor" in ind,
@@ -144,6 +149,13 @@ class Report:
         anchor = self._sections.slug(text)
         markdown = f"{'#' * level} {md_literal(text)}" + ("" if numbered else " {.unnumbered}")
         return Block(heading_html(level, number, anchor, html.escape(text)), markdown, text)
+
+    def goal_areas(self, level: int = 4) -> Block | None:
+        """The goal areas (*målområden*) of the params file, each with its heading, goal, goals
+        table and tables (:mod:`rapportlib.report_goals`); nothing when there are none."""
+        from .report_goals import goal_area_blocks, joined
+
+        return joined(goal_area_blocks(self, level))
 
     def data_quality(self) -> Block | None:
         """Data quality, in the "Om rapporten" part: in a draft, every consistency check with its
@@ -267,6 +279,10 @@ class Report:
         builder = tables.TABLES.get(name.replace("-", "_"))
         if builder is None:
             raise KeyError(f"no table named {name!r}; known tables: {', '.join(sorted(tables.TABLES))}")
+        shown = self.__dict__.setdefault("_shown", set())  # (name, args) of the tables shown so far
+        if (name.replace("-", "_"), args) in shown:  # shown already (e.g. in a goal area)
+            return EMPTY
+        shown.add((name.replace("-", "_"), args))
         tab = builder(self.indicators, *args)
         if tab is None:
             return EMPTY

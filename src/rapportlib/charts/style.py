@@ -21,7 +21,8 @@ import re
 from dataclasses import dataclass
 
 import altair as alt
-import vl_convert as vlc
+
+from .renderer import draw
 
 #: The body font of the HTML (``body`` in ``templates/report.css``), family for family.
 SCREEN_FONT = '"DejaVu Sans", "Segoe UI", Helvetica, Arial, sans-serif'
@@ -145,7 +146,7 @@ def measure(labels: list[str], style: Style) -> float:
         "autosize": "pad",
         "padding": 0,
     }
-    svg = vlc.vegalite_to_svg(spec)
+    svg = draw(spec)
     return float(re.search(r'width="([0-9.]+)"', svg)[1])
 
 
@@ -221,8 +222,16 @@ def config(style: Style) -> dict:
 AUTOSIZE = {"type": "fit-x", "contains": "padding"}
 
 
+#: Check each spec against the Vega-Lite schema when it is drawn. The specs are made by code, the
+#: same for every report, so the tests check them (tests/test_charts.py) and renders do not.
+VALIDATE = False
+
+
 def render(chart: alt.TopLevelMixin, style: Style) -> str:
     """SVG text of ``chart`` drawn in ``style``, numbers in the Swedish locale."""
-    spec = chart.properties(width=style.width, autosize=AUTOSIZE).to_dict()
+    spec = chart.properties(width=style.width, autosize=AUTOSIZE).to_dict(validate=VALIDATE)
     spec["config"] = config(style)
-    return vlc.vegalite_to_svg(spec, format_locale=SWEDISH_LOCALE)
+    from ..render.timing import stage
+
+    with stage("charts"):
+        return draw(spec, SWEDISH_LOCALE)

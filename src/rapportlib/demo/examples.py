@@ -8,17 +8,34 @@ from pathlib import Path
 
 import numpy as np
 
+from ..load.columns import HOME
+from . import vasteras2018 as v18
 from .avesta import AVESTA_BUDGETS, avesta
 from .model import Spell
 from .sater import CONTEXT_COLUMNS, context_rows, sater
 from .vasteras import followup_rows, survey_rows, vasteras
-from .writers import BUDGET_COLUMNS, FOLLOWUP_COLUMNS, SURVEY_COLUMNS, register_order, register_table, write_csv
+from .writers import (
+    APPLICATION_COLUMNS,
+    BUDGET_COLUMNS,
+    FOLLOWUP_COLUMNS,
+    HEALTH_COLUMNS,
+    SURVEY_COLUMNS,
+    register_order,
+    register_table,
+    write_csv,
+)
 
 
 def write_examples(outdir: str | Path) -> list[Path]:
     """Write the example registers and budgets under ``outdir``; return the files written."""
     outdir = Path(outdir)
-    return _write_avesta(outdir / "avesta") + _write_vasteras(outdir / "vasteras") + _write_sater(outdir / "sater")
+    folder = outdir / "vasteras"
+    return (
+        _write_avesta(outdir / "avesta")
+        + _write_vasteras(folder)
+        + _write_vasteras_2018(folder)
+        + _write_sater(outdir / "sater")
+    )
 
 
 def _write_avesta(folder: Path) -> list[Path]:
@@ -61,12 +78,28 @@ def _write_vasteras(folder: Path) -> list[Path]:
     return [folder / name for name, _, _ in files]
 
 
+def _write_vasteras_2018(folder: Path) -> list[Path]:
+    """Västerås 2018 (seed 004): its own register, extracted early in 2019, and the files beside it."""
+    rng = np.random.default_rng(18)
+    spells, _ = v18.vasteras_2018(rng)
+    extra = ("fortsatt_till", "avbrott_anledning")
+    files = [  # in this order: the register gives the ids the follow-ups name
+        ("deltagare-2018.csv", register_table(spells, "VT", [], ",", extra=extra), ";"),
+        ("enkat-2018.csv", (SURVEY_COLUMNS, v18.survey_rows(rng)), ","),
+        ("halsa-2018.csv", (HEALTH_COLUMNS, v18.health_rows(rng)), ","),
+        ("uppfoljning-2018.csv", (FOLLOWUP_COLUMNS, v18.followup_rows(rng, spells)), ","),
+        ("ansokningar-2018.csv", (APPLICATION_COLUMNS, v18.application_rows(rng)), ","),
+        ("ekonomi-2018.csv", (BUDGET_COLUMNS, [list(line) for line in v18.BUDGET_2018]), ";"),
+    ]
+    for name, (header, rows), delimiter in files:
+        write_csv(folder / name, header, rows, delimiter=delimiter)
+    return [folder / name for name, _, _ in files]
 def _write_sater(folder: Path) -> list[Path]:
     """Säter's plan: the register of the team it replaces (with each participant's home kommun) and
     the context statistics it cites."""
     spells, _ = sater(np.random.default_rng(3))
     files = [
-        ("kraften-deltagare.csv", register_table(spells, "KR", [], ".", home=True)),
+        ("kraften-deltagare.csv", register_table(spells, "KR", [], ".", extra=HOME)),
         ("aktivitetsersattning-2017-10.csv", (CONTEXT_COLUMNS, context_rows())),
     ]
     for name, (header, rows) in files:

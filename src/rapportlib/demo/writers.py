@@ -7,7 +7,7 @@ import datetime as dt
 from pathlib import Path
 
 from ..load.columns import COLUMNS as REGISTER_COLUMNS
-from ..load.columns import EMPLOYMENT, HOME
+from ..load.columns import EMPLOYMENT
 from .model import Spell
 
 #: The participant register's columns, in the order the example files have them: the loader's list.
@@ -16,6 +16,8 @@ EMPLOYMENT_COLUMNS = list(EMPLOYMENT)
 BUDGET_COLUMNS = ["post", "budget", "utfall", "prognos"]
 SURVEY_COLUMNS = ["omgang", "fraga", "svar"]
 FOLLOWUP_COLUMNS = ["deltagar_id", "uppfoljning_manad", "uppfoljningsdatum", "status"]
+APPLICATION_COLUMNS = ["ansokningsdatum", "aktorer", "remittent", "delinsats", "beslut"]
+HEALTH_COLUMNS = ["omgang", "svar"]
 
 
 def register_order(spells: list[Spell]) -> list[Spell]:
@@ -24,10 +26,10 @@ def register_order(spells: list[Spell]) -> list[Spell]:
 
 
 def register_table(
-    spells, prefix: str, reenrol: list[tuple[int, int]], decimal: str, employment: bool = False, home: bool = False
+    spells, prefix: str, reenrol: list[tuple[int, int]], decimal: str, employment: bool = False, extra=()
 ):
-    """The register's header and rows: ``COLUMNS``, then ``EMPLOYMENT_COLUMNS`` if ``employment`` and
-    the home ``kommun`` if ``home``;
+    """The register's header and rows: ``COLUMNS``, then ``EMPLOYMENT_COLUMNS`` if ``employment``,
+    then the ``extra`` columns (``fortsatt_till``, ``avbrott_anledning``, ``kommun``);
     ids made of ``prefix`` and the row number. Each ``(first, second)`` pair of row numbers in
     ``reenrol`` is made one person enrolled twice. Sets each spell's ``id`` attribute."""
     ordered = register_order(spells)
@@ -39,7 +41,7 @@ def register_table(
         b.sex = a.sex
     for s in ordered:
         s.attrs["id"] = ids[id(s)]
-    header = COLUMNS + (EMPLOYMENT_COLUMNS if employment else []) + (list(HOME) if home else [])
+    header = COLUMNS + (EMPLOYMENT_COLUMNS if employment else []) + list(extra)
     return header, [in_order(_row(s, decimal), header) for s in ordered]
 
 
@@ -65,6 +67,8 @@ def _row(s: Spell, decimal: str) -> dict[str, str]:
         "delinsats": a.get("delinsats", ""),
         "sysselsattning_fore": ";".join(a.get("syss_fore", [])),
         "sysselsattning_efter": ";".join(a.get("syss_efter", [])),
+        "fortsatt_till": a.get("fortsatt_till", ""),
+        "avbrott_anledning": a.get("avbrott_anledning", ""),
         "kommun": a.get("kommun", ""),
     }
 

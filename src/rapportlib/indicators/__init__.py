@@ -17,6 +17,7 @@ import pandas as pd
 
 from ..params import Rules
 from . import (
+    applications,
     capacity,
     economy,
     employment,
@@ -25,6 +26,7 @@ from . import (
     goals,
     outcomes,
     participants,
+    pathways,
     payback,
     survey,
     throughput,
@@ -69,6 +71,10 @@ class Period:
     survey_top: int = 2
     payback_config: dict | None = None
     history_windows: int = 6
+    application_rows: pd.DataFrame | None = None
+    health_answers: pd.DataFrame | None = None
+    survey_top_by_question: dict | None = None
+    goal_area_list: list | None = None
 
     @cached_property
     def pops(self) -> dict[str, pd.DataFrame]:
@@ -104,7 +110,20 @@ class Period:
         period_cost = config.get("period_cost")
         if period_cost is None and self.budget_summary is not None:
             period_cost = self.budget_summary["total"]["outcome"]
-        return {**payback.payback(self.exits, period_cost, costs, config.get("financing")), "costs": costs}
+        result = payback.payback(self.exits, period_cost, costs, config.get("financing"), config.get("state_split"))
+        return {**result, "costs": costs, **_previous(result["months"], config.get("previous"))}
+
+
+def _previous(months: float | None, previous: dict | None) -> dict:
+    """*Föregående period*: the payback time the params file gives for an earlier period (from an
+    evaluator's report, say) and the change since, in months (``None`` without both)."""
+    if not previous:
+        return {}
+    before = float(previous["months"])
+    return {
+        "previous": {"period": str(previous.get("period", "")), "months": before},
+        "change_months": None if months is None else months - before,
+    }
 
 
 def _identity(p: Period) -> dict:
@@ -224,7 +243,9 @@ def _payback(p: Period) -> dict:
 
 def _survey(p: Period) -> dict:
     """*Deltagarenkät* when there are answers."""
-    return {} if p.survey_answers is None else {"survey": survey.survey_summary(p.survey_answers, p.survey_top)}
+    if p.survey_answers is None:
+        return {}
+    return {"survey": survey.survey_summary(p.survey_answers, p.survey_top, p.survey_top_by_question)}
 
 
 def _followups(p: Period) -> dict:
@@ -240,10 +261,38 @@ def _followups(p: Period) -> dict:
 
 
 def _goals(p: Period) -> dict:
-    """*Målbild mot utfall* when the params file sets goals."""
+    """*Målbild mot utfall* when the params file sets goals; *målområden* when it names them."""
     if not p.goal_targets:
         return {}
-    return {"goals": goals.goals_vs_outcome(p.goal_targets, p.outcome, p.payback["months"])}
+    health = None if p.health_answers is None else applications.health(p.health_answers)["change"]
+    found = goals.goals_vs_outcome(
+        p.goal_targets, p.outcome, p.payback["months"], (p.budget_summary or {}).get("total"), health
+    )
+    result = {"goals": found}
+    if p.goal_area_list:
+        result["goal_areas"] = goals.goal_areas(p.goal_area_list, found)
+    return result
+
+
+def _pathways(p: Period) -> dict:
+    """Where the exits went in more detail, when the register records it: *fortsatt
+    arbetslivsinriktad rehabilitering* by destination, and *avbrott* by reason and referrer."""
+    result = {}
+    if pathways.recorded(p.reg, "fortsatt_till"):
+        result["continued"] = pathways.continued_destinations(p.exits)
+    if pathways.recorded(p.reg, "avbrott_anledning"):
+        result["breakoffs"] = pathways.breakoffs(p.exits)
+    return result
+
+
+def _applications(p: Period) -> dict:
+    """*Ansökningar* and *egenskattad hälsa*, when their files are given."""
+    result = {}
+    if p.application_rows is not None:
+        result["applications"] = applications.applications(p.application_rows, p.start, p.end)
+    if p.health_answers is not None:
+        result["health"] = applications.health(p.health_answers)
+    return result
 
 
 #: The steps of :func:`compute`, in the order of the keys of ``indicators.json``.
@@ -261,6 +310,8 @@ STEPS: tuple[Callable[[Period], dict], ...] = (
     _survey,
     _followups,
     _goals,
+    _pathways,
+    _applications,
 )
 
 
@@ -280,9 +331,12 @@ def compute(
     survey_top: int = 2,
     payback_config: dict | None = None,
     history_windows: int = 6,
+    **optional,
 ) -> dict:
     """Every indicator (*nyckeltal*) for one team and period, as a JSON-ready nested dict: the keys
-    of the steps of :data:`STEPS`, in that order."""
+    of the steps of :data:`STEPS`, in that order. ``optional`` holds the inputs of issue 14 (see
+    :class:`Period`): ``application_rows``, ``health_answers``, ``survey_top_by_question`` and
+    ``goal_area_list``."""
     period = Period(
         team=team,
         reg=with_dropouts(register, rules.trial_months),
@@ -298,6 +352,7 @@ def compute(
         survey_top=survey_top,
         payback_config=payback_config,
         history_windows=history_windows,
+        **optional,
     )
     result: dict = {}
     for step in STEPS:

@@ -43,7 +43,18 @@ def _total_monthly(sources: pd.Series, costs: dict) -> dict[str, float]:
     return total
 
 
-def payback(exits: pd.DataFrame, period_cost: float | None, costs: dict, financing: dict | None = None) -> dict:
+def months(cost, saved):
+    """*Återbetalningstid* in months: the cost ÷ the monthly saving (``None`` without either)."""
+    return None if cost is None or saved <= 0 else cost / saved
+
+
+def payback(
+    exits: pd.DataFrame,
+    period_cost: float | None,
+    costs: dict,
+    financing: dict | None = None,
+    state_split: dict | None = None,
+) -> dict:
     """*Återbetalningstid* in months = the intervention's cost ÷ the monthly reduction in public
     support costs of its exits.
 
@@ -54,6 +65,9 @@ def payback(exits: pd.DataFrame, period_cost: float | None, costs: dict, financi
     Society's payback is ``period_cost`` / total reduction; a payer's is its share of the cost
     (``financing``: staten 50 %, region 25 %, kommun 25 % by default) ÷ its own reduction (the state's
     payers FK, AF and others together). ``None`` where the reduction is not positive or no cost is known.
+
+    ``state_split`` (e.g. ``{fk: 0.5, af: 0.5}``) divides the state's share of the cost between FK
+    and AF, for a payback of each against its own reduction (``by_state_payer``; *staten, varav*).
     """
     financing = financing or DEFAULT_FINANCING
     unknown = set(financing) - set(DEFAULT_FINANCING)
@@ -65,10 +79,6 @@ def payback(exits: pd.DataFrame, period_cost: float | None, costs: dict, financi
     after = _total_monthly(measured["forsorjning_efter"], costs)
     reduction = {p: before[p] - after[p] for p in PAYBACK_PAYERS}
     total = sum(reduction.values())
-
-    def months(cost, saved):
-        """*Återbetalningstid* in months: the cost ÷ the monthly saving (``None`` without either)."""
-        return None if cost is None or saved <= 0 else cost / saved
 
     state_saved = sum(reduction[p] for p in STATE_PAYERS)
     per_financier = {
@@ -93,4 +103,21 @@ def payback(exits: pd.DataFrame, period_cost: float | None, costs: dict, financi
             for name, share in financing.items()
         },
         "reduction_share_of_before": share_or_none(total, sum(before.values())),
+        **({"by_state_payer": _state_payers(period_cost, financing, state_split, reduction)} if state_split else {}),
     }
+
+
+def _state_payers(period_cost, financing: dict, split: dict, reduction: dict) -> dict:
+    """*Staten, varav AF och FK*: each state payer's part of the state's cost share ÷ its own
+    monthly reduction."""
+    result = {}
+    for payer, part in split.items():
+        share = financing.get("staten", 0.0) * part
+        cost = None if period_cost is None else period_cost * share
+        result[payer] = {
+            "share_of_cost": share,
+            "cost": cost,
+            "monthly_reduction": reduction[payer],
+            "months": months(cost, reduction[payer]),
+        }
+    return result

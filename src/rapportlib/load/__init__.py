@@ -22,7 +22,7 @@ from .budget import is_total, read_budget
 from .columns import COLUMNS, DROPOUT_CODE, EMPLOYMENT, OPTIONAL, REQUIRED, TYPED
 from .decoding import RawTable, read_raw, read_table
 from .register import check_register, check_rules, read_register
-from .tables import read_followups, read_survey
+from .tables import read_applications, read_followups, read_health, read_survey
 from .values import is_missing, parse_date, parse_number
 
 __all__ = [
@@ -42,7 +42,9 @@ __all__ = [
     "parse_date",
     "parse_number",
     "read_budget",
+    "read_applications",
     "read_followups",
+    "read_health",
     "read_raw",
     "read_register",
     "read_survey",

@@ -3,7 +3,8 @@
 ``REQUIRED`` and ``OPTIONAL`` are every contract column; ``COLUMNS`` is the order in which a
 register is written (by the demo generator, and by tests building one): every column except
 ``tidigt_avhopp`` (the dates decide where it is absent), the optional employment columns
-(``EMPLOYMENT``) and the home municipality (``HOME``), which a writer appends when it has them.
+(``EMPLOYMENT``), the exit details (``EXIT_PATHS``) and the home municipality (``HOME``), which a
+writer appends when it has them.
 ``TYPED`` is the order of the columns of the frame :func:`rapportlib.load.read_register` returns.
 """
 
@@ -22,8 +23,13 @@ OPTIONAL = (
     "delinsats",
     "sysselsattning_fore",
     "sysselsattning_efter",
+    "fortsatt_till",
+    "avbrott_anledning",
     "kommun",
 )
+#: Optional columns that describe exits in more detail (issue 14): where continued rehabilitation
+#: went, and why an early dropout broke off. In a typed register always (empty when absent).
+EXIT_PATHS = ("fortsatt_till", "avbrott_anledning")
 #: The optional employment columns (*sysselsättning*): in a typed register only when the file has them.
 EMPLOYMENT = ("sysselsattning_fore", "sysselsattning_efter")
 #: The home municipality (*kommun*, where the participant is registered): read when the file has it,
@@ -55,6 +61,8 @@ CODED = {
     "avslutsanledning": "avslutsanledning",
     "utbildning": "utbildning",
     "tidigt_avhopp": "ja_nej",
+    "fortsatt_till": "fortsatt_till",
+    "avbrott_anledning": "avbrott_anledning",
 }
 #: Which code list each list column (``;``-separated codes, first is the main one) uses.
 LISTS = {

@@ -15,7 +15,7 @@ from ..codes import ALIASES, FOLLOWUP_MONTHS, fold
 from ..errors import InputError, Problem
 from ..identity import contains
 from .decoding import RawTable, read_raw
-from .values import DATE_EXPECTED, identity_expected, is_missing, parse_date
+from .values import DATE_EXPECTED, identity_expected, is_missing, parse_date, split_list
 
 
 @dataclass(frozen=True)
@@ -77,6 +77,19 @@ def code_of(kind: str) -> Callable[[str, str], str]:
         if code is None:
             raise ValueError(value)
         return code
+
+    return parse
+
+
+def codes_of(kind: str) -> Callable[[str, str], tuple[str, ...]]:
+    """A parser of a list of codes of ``kind`` (``;`` or ``,`` between them), each once, in order."""
+    one = code_of(kind)
+
+    def parse(value: str, decimal: str) -> tuple[str, ...]:
+        found = tuple(dict.fromkeys(one(part, decimal) for part in split_list(value)))
+        if not found:
+            raise ValueError(value)
+        return found
 
     return parse
 
@@ -166,6 +179,43 @@ FOLLOWUPS = Table(
     ),
     dates=("datum",),
 )
+
+
+APPLICATIONS = Table(
+    (
+        Field("ansokningsdatum", lambda v, d: parse_date(v), DATE_EXPECTED, name="datum"),
+        Field("aktorer", codes_of("aktor"), "en eller flera av af, fk, kommun, region (med ; emellan)"),
+        Field("remittent", code_of("remittent"), "af, fk, kommun, region eller annan"),
+        Field("delinsats", text, "", optional_column=True),
+        Field("beslut", code_of("beslut"), "beviljad, avslag eller ej_beslutad", required=False, optional_column=True),
+    ),
+    dates=("datum",),
+)
+
+HEALTH = Table(
+    (
+        Field("omgang", code_of("halsoomgang"), "start eller avslut (1 eller 2)"),
+        Field("svar", code_of("halsa"), "ett steg på skalan Mycket dålig … Mycket bra (1–5)"),
+    )
+)
+
+
+def read_applications(path: str | Path, sheet: str | int | None = None, header_row: int = 1) -> pd.DataFrame:
+    """Read applications (*ansökningar*) to the intervention: one row per application with
+    ``ansokningsdatum``, ``aktorer`` (the parties involved in it: af, fk, kommun, region, several
+    separated by ``;``), ``remittent`` (who sent it), optional ``delinsats`` (the sub-unit applied
+    for) and optional ``beslut`` (beviljad, avslag, ej_beslutad). No participant id: an applicant
+    who never enrolled is in no register."""
+    frame = read_fields(path, APPLICATIONS, sheet, header_row)
+    frame["delinsats"] = frame["delinsats"].map(lambda v: v or None)
+    return frame
+
+
+def read_health(path: str | Path, sheet: str | int | None = None, header_row: int = 1) -> pd.DataFrame:
+    """Read self-rated health (*egenskattad hälsa*): one row per answer with ``omgang`` (start or
+    avslut) and ``svar`` (Mycket dålig, Dålig, Varken bra eller dålig, Bra, Mycket bra, or 1–5).
+    Anonymous, like the survey: no participant id."""
+    return read_fields(path, HEALTH, sheet, header_row)
 
 
 def read_survey(path: str | Path, sheet: str | int | None = None, header_row: int = 1) -> pd.DataFrame:

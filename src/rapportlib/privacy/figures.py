@@ -41,9 +41,12 @@ _VECTORS = (
 
 def build(ind: dict) -> Model:
     """The model of one report's computed indicators."""
+    from .figures_more import add_more
+
     model = Model()
-    exits_by_sex = _exits(model, ind)
+    exits_by_sex, grid = _exits(model, ind)
     _staying(model, ind, exits_by_sex)
+    add_more(model, ind, lambda outcomes: grid.cells(outcomes))
     return model
 
 
@@ -62,8 +65,9 @@ class _Exits:
         return self.index[np.ix_(*picks)].ravel().tolist()
 
 
-def _exits(model: Model, ind: dict) -> dict[str, list[int]]:
-    """The exits' figures; returns each sex's cells (for the identities with the other populations)."""
+def _exits(model: Model, ind: dict) -> tuple[dict[str, list[int]], _Exits]:
+    """The exits' figures; returns each sex's cells (for the identities with the other populations)
+    and the grid (for the figures that refine an outcome, :mod:`.figures_more`)."""
     o = ind["outcomes"]
     sexes, units = list(ind["sex"]["exits"]), list(o["by_unit"]) or ["*"]
     grid = _Exits(model, sexes, units)
@@ -80,7 +84,7 @@ def _exits(model: Model, ind: dict) -> dict[str, list[int]]:
         model.implied(f"age_bands.exits.{band}.(tidiga avhopp)", grid.cells([DROPOUT], band=band), dropouts, 2)
     for unit in o["by_unit"]:
         _exits_of_unit(model, ind, grid, unit, counted, goal)
-    return {s: grid.cells(sex=s) for s in sexes}
+    return {s: grid.cells(sex=s) for s in sexes}, grid
 
 
 def _exit_totals(model: Model, ind: dict, grid: _Exits, counted: list[str], goal: list[str]) -> None:

@@ -53,12 +53,15 @@ def _interrupted(signum, frame) -> None:
 
 
 def _worker_start() -> None:
-    from .forking import warm
+    from ..charts import renderer
+    from .forking import can_fork, warm
 
     # Ctrl-C reaches every process of the terminal's group; a worker finishes the report it has
     # (published whole), and the main process starts no other.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     warm()
+    if can_fork():
+        renderer.start()  # one chart renderer for all the reports this worker forks
 
 
 @dataclass(frozen=True)
@@ -79,17 +82,20 @@ class RenderTask:
             if can_fork():
                 started = time.perf_counter()
                 try:
-                    return run_forked(self._render, params_path, True)
+                    return run_forked(self._render, params_path, True, started)
                 except ChildFailed as exc:
                     message = unexpected(exc, self.layout.build, f"rapport render, rapporten {params_path}")
                     return Outcome(params_path, "failed", 1, message, time.perf_counter() - started)
             return self._render(params_path, False)  # threads run here: a kernel of its own instead
         return self._render(params_path, self.mode == "inprocess")
 
-    def _render(self, params_path: str, inprocess: bool) -> Outcome:
+    def _render(self, params_path: str, inprocess: bool, forked_at: float | None = None) -> Outcome:
         from ..checks import ConsistencyError
+        from . import timing
 
         started = time.perf_counter()
+        if forked_at is not None:
+            timing.add("fork", started - forked_at)
 
         def outcome(status: str, code: int, message: str) -> Outcome:
             return Outcome(params_path, status, code, message, time.perf_counter() - started)
@@ -116,6 +122,8 @@ class RenderTask:
             return outcome("failed", 1, str(exc))
         except Exception as exc:  # noqa: BLE001 - one report's failure must not stop the others
             return outcome("failed", 1, unexpected(exc, self.layout.build, f"rapport render, rapporten {params_path}"))
+        finally:
+            timing.flush(params_path)
 
 
 class Executor(Protocol):

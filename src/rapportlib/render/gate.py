@@ -256,13 +256,27 @@ def pdf_parts(path: Path) -> list[tuple[str, str]]:
         parts.append(("XMP-metadata", xmp.get_object().get_data().decode("utf-8", "replace")))
     parts += [("bokmärke", title) for title in _outline_titles(reader.outline)]
     parts += [("ankare", str(name)) for name in reader.named_destinations]
+    texts = _page_texts(path, reader)
     for number, page in enumerate(reader.pages, start=1):
-        parts.append((f"text på sida {number}", page.extract_text() or ""))
+        parts.append((f"text på sida {number}", texts[number - 1] if number <= len(texts) else ""))
         for annot in page.get("/Annots") or []:
             action = annot.get_object().get("/A") or {}
             if "/URI" in action:
                 parts.append((f"länk på sida {number}", str(action["/URI"])))
     return parts
+
+
+def _page_texts(path: Path, reader) -> list[str]:
+    """Each page's text: by Poppler's ``pdftotext`` where it is installed (a tenth of the time),
+    else by pypdf."""
+    import shutil
+    import subprocess
+
+    if shutil.which("pdftotext"):
+        done = subprocess.run(["pdftotext", "-enc", "UTF-8", str(path), "-"], capture_output=True)
+        if done.returncode == 0:
+            return done.stdout.decode("utf-8", "replace").split("\f")
+    return [page.extract_text() or "" for page in reader.pages]
 
 
 def _outline_titles(outline) -> list[str]:

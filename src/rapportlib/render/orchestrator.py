@@ -13,6 +13,7 @@ from __future__ import annotations
 import contextlib
 import json
 import shutil
+import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -20,7 +21,7 @@ from typing import TYPE_CHECKING
 from ..layout import Layout
 from ..notebooks import notebook_for
 from ..params import Params
-from . import gate, htmlpage, pdf, stamp
+from . import gate, htmlpage, pdf, stamp, timing
 from .execution import execute
 from .lock import DEFAULT_TIMEOUT, report_lock
 from .provenance import provenance
@@ -37,8 +38,10 @@ if TYPE_CHECKING:
 def _builtin(nb: nbformat.NotebookNode, params: Params, layout: Layout, staging: Path) -> None:
     """HTML by nbconvert, PDF by pandoc and Typst; both end with the provenance line."""
     line = provenance(params)
-    (staging / "report.html").write_text(htmlpage.to_html(nb, line), encoding="utf-8")
-    pdf.to_pdf(nb, staging / "report.pdf", line)
+    with timing.stage("html"):
+        (staging / "report.html").write_text(htmlpage.to_html(nb, line), encoding="utf-8")
+    with timing.stage("pdf"):
+        pdf.to_pdf(nb, staging / "report.pdf", line)
 
 
 def _quarto(nb: nbformat.NotebookNode, params: Params, layout: Layout, staging: Path) -> None:
@@ -82,7 +85,8 @@ def render(
     recover(layout.output)
     # Read, validated, computed, checked and protected once, here (InputError before anything runs);
     # prepare only reads, so invalid input and a refused --final write nothing, not even a lock.
-    prepared = prepare(params_path, layout.templates)
+    with timing.stage("prepare"):
+        prepared = prepare(params_path, layout.templates)
     if final:
         prepared.require_final()
     params = prepared.params
@@ -90,7 +94,11 @@ def render(
     with report_lock(layout.build_dir(params), f"{params.team}/{params.period_slug}", lock_timeout) as waited:
         if waited and if_stale and stamp.is_current(params_path, layout, engine, final):
             return None
-        nb = execute(prepared, layout, final, inprocess=True) if inprocess else _execute(prepared, layout, final, km)
+        with timing.stage("execute"):
+            if inprocess:
+                nb = execute(prepared, layout, final, inprocess=True)
+            else:
+                nb = _execute(prepared, layout, final, km)
         published = _publish(prepared, layout, lambda staging: outputs(nb, params, layout, staging), index)
         stamp.record(params, layout, wanted)
         if index:
@@ -155,6 +163,7 @@ def _publish(prepared: Prepared, layout: Layout, write_outputs: Callable[[Path],
     staging = staging_dir(layout, params)
     try:
         write_outputs(staging)
+        started = time.perf_counter()
         (staging / "indicators.json").write_text(
             json.dumps(prepared.indicators, ensure_ascii=False, indent=2, allow_nan=False) + "\n", encoding="utf-8"
         )
@@ -162,6 +171,7 @@ def _publish(prepared: Prepared, layout: Layout, write_outputs: Callable[[Path],
         pages = {"index.html": index_page(layout.output, (folder, staging / "indicators.json"))} if index else {}
         gate.check(staging, prepared.sensitive, pages)  # LeakError: nothing is published
         publish(staging, published)
+        timing.add("publish", time.perf_counter() - started)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
     return published

@@ -33,6 +33,13 @@ from .participants import (
     support_shares_table,
     support_table,
 )
+from .pathways import (
+    applications_actor_table,
+    applications_unit_table,
+    breakoffs_table,
+    continued_table,
+    health_table,
+)
 from .payback import payback_table
 from .plan import (
     capacity_plan_table,
@@ -68,6 +75,8 @@ TABLES: dict[str, TableBuilder] = {
     "outcome_by_sex_age": outcome_by_sex_age_table,
     "outcome_by_unit": outcome_by_unit_table,
     "details": details_table,
+    "continued": continued_table,
+    "breakoffs": breakoffs_table,
     # throughput
     "throughput": throughput_table,
     "throughput_history": throughput_history_table,
@@ -76,6 +85,9 @@ TABLES: dict[str, TableBuilder] = {
     "survey": survey_table,
     "followup": followup_table,
     "goals": goals_table,
+    "health": health_table,
+    "applications_actor": applications_actor_table,
+    "applications_unit": applications_unit_table,
     # economy, payback, capacity
     "budget": budget_table,
     "plan": plan_table,
@@ -99,6 +111,11 @@ __all__ = [
     "TABLES",
     "Table",
     "TableBuilder",
+    "applications_actor_table",
+    "applications_unit_table",
+    "breakoffs_table",
+    "continued_table",
+    "health_table",
     "age_band_table",
     "age_bands_table",
     "age_table",

@@ -109,21 +109,44 @@ def outcome_by_sex_age_table(ind: dict) -> Table:
 
 @marks_hidden
 def outcome_by_unit_table(ind: dict) -> Table | None:
-    """Results per sub-unit (*delinsats*)."""
+    """*Sammanställning per delinsats*: exits by reason (rows) and sub-unit (columns), with the total
+    and its share per reason, each sub-unit's total and share of all, and "i mål" per sub-unit."""
     units = ind["outcomes"]["by_unit"]
     if not units:
         return None
-    rows = [
-        [unit, fmt.number(u["denominator"]), fmt.number(u["in_goal"]), fmt.percent(u["in_goal_share"])]
-        for unit, u in units.items()
-    ]
+    o = ind["outcomes"]
+    names = list(units)
+    denom = o["denominator"]
+    rows = []
+    for code in EXIT_REASONS:
+        if not o["counts"][code]:
+            continue
+        cells = [fmt.number(units[u]["counts"][code]) for u in names]
+        rows.append(
+            [
+                label("exit_reason", code),
+                *cells,
+                count_share(o["counts"][code], ratio_or_none(o["counts"][code], denom)),
+            ]
+        )
+    totals = [count_share(units[u]["denominator"], ratio_or_none(units[u]["denominator"], denom)) for u in names]
+    rows.append(["Summa", *totals, count_share(denom, 1.0 if denom else None)])
+    rows.append(
+        [
+            "I mål",
+            *[count_share(units[u]["in_goal"], units[u]["in_goal_share"]) for u in names],
+            count_share(o["in_goal"], o["in_goal_share"]),
+        ]
+    )
     return Table(
         "outcomes-unit",
         f"Resultat per delinsats, {period_text(ind)}",
-        ["Delinsats", "Avslut", "I mål", "Andel"],
+        ["Avslutsanledning", *names, "Totalt"],
         rows,
-        ["l", "r", "r", "r"],
-        note="Avslut utan tidiga avhopp.",
+        ["l"] + ["r"] * (len(names) + 1),
+        total_rows=frozenset({len(rows) - 2, len(rows) - 1}),
+        note="Avslut utan tidiga avhopp. Andelar inom parentes: i kolumnen Totalt av alla avslut, på raden "
+        "Summa delinsatsens del av alla avslut, på raden I mål av delinsatsens avslut.",
     )
 
 

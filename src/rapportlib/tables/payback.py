@@ -8,6 +8,7 @@ from .base import Table
 
 #: Who pays, as a row names them.
 FINANCIERS = {"staten": "Staten", "region": "Regionen", "kommun": "Kommunen"}
+STATE_PAYERS = {"fk": "Försäkringskassan", "af": "Arbetsförmedlingen"}
 
 
 @marks_hidden
@@ -23,16 +24,11 @@ def payback_table(ind: dict) -> Table:
             fmt.months(p["months"]),
         ]
     ]
+    state = p.get("by_state_payer") or {}
     for key, v in p["by_financier"].items():
-        rows.append(
-            [
-                FINANCIERS.get(key, key),
-                fmt.set_share(v["share_of_cost"]),
-                fmt.kronor(v["cost"]),
-                fmt.kronor(v["monthly_reduction"]),
-                fmt.months(v["months"]),
-            ]
-        )
+        rows.append(_row(FINANCIERS.get(key, key) + (", varav" if key == "staten" and state else ""), v))
+        if key == "staten":
+            rows += [_row(f"– {STATE_PAYERS.get(k, k)}", w) for k, w in state.items()]
     return Table(
         "payback",
         "Återbetalningstid",
@@ -46,5 +42,30 @@ def payback_table(ind: dict) -> Table:
             " Staten: Försäkringskassan, Arbetsförmedlingen och andra statliga ersättningar."
             if "staten" in p["by_financier"]
             else ""
-        ),
+        )
+        + _previous(p),
     )
+
+
+def _row(name: str, v: dict) -> list[str]:
+    return [
+        name,
+        fmt.set_share(v["share_of_cost"]),
+        fmt.kronor(v["cost"]),
+        fmt.kronor(v["monthly_reduction"]),
+        fmt.months(v["months"]),
+    ]
+
+
+def _previous(p: dict) -> str:
+    """The sentence comparing society's payback time with the previous period's, when given."""
+    previous = p.get("previous")
+    if not previous:
+        return ""
+    change = p.get("change_months")
+    before = fmt.months(previous["months"])
+    text = f" Föregående period ({previous['period']}) var återbetalningstiden för samhället {before}"
+    if change is None or change is fmt.HIDDEN:
+        return text + "."
+    word = "kortare" if change < 0 else "längre"
+    return text + f"; i år är den {fmt.months(abs(change))} {word}." if change else text + ", samma som i år."

@@ -26,6 +26,11 @@ def survey_table(ind: dict, rnd: str) -> Table | None:
         rows.append([q, fmt.number(v["n"]), *dist, fmt.percent(v["top_share"])])
     name = {"1": "under insatsen (efter cirka 3 månader)", "2": "inför avslut"}[rnd]
     positive = fmt.enumeration([f"”{step.lower()}”" for step in steps[-top:]])
+    other = {q: v["top"] for q, v in s["rounds"][rnd].items() if v.get("top", top) != top and v["scale"] != "ja_nej"}
+    for k in sorted(set(other.values())):
+        asked = fmt.enumeration([f"{q}" for q, t in other.items() if t == k], "och")
+        steps_k = fmt.enumeration([f"”{step.lower()}”" for step in steps[-k:]])
+        positive += f"; på fråga {asked}: {steps_k}"
     return Table(
         f"survey-{rnd}",
         f"Deltagarenkät (NNS) {name}",

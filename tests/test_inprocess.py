@@ -1,0 +1,99 @@
+"""Cells run in-process (a Papermill engine) and reports rendered in forked children: the same
+executed notebook as a kernel gives, errors stop the run, and nothing passes between reports."""
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import nbformat
+import papermill
+import pytest
+from papermill.exceptions import PapermillExecutionError
+
+from rapportlib.layout import Layout
+from rapportlib.prepare import prepare
+from rapportlib.render.execution import execute
+from rapportlib.render.forking import ChildFailed, run_forked
+from rapportlib.render.inprocess import NAME
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def _outputs(nb) -> str:
+    return json.dumps([[dict(o) for o in c.get("outputs", [])] for c in nb.cells], sort_keys=True)
+
+
+def test_in_process_cells_give_the_outputs_a_kernel_gives(tmp_path):
+    params = ROOT / "params/vasteras/2020.yml"
+    runs = {}
+    for mode in ("kernel", "inprocess"):
+        layout = Layout(ROOT / "notebooks", tmp_path / mode / "output", tmp_path / mode / "build")
+        nb = execute(prepare(params, layout.templates), layout, inprocess=mode == "inprocess")
+        runs[mode] = (nb, [c.execution_count for c in nb.cells if c.cell_type == "code"])
+    assert _outputs(runs["kernel"][0]) == _outputs(runs["inprocess"][0])
+    assert runs["kernel"][1] == runs["inprocess"][1]
+
+
+def _notebook(tmp_path: Path, *sources: str) -> Path:
+    nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(s) for s in sources])
+    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
+    path = tmp_path / "in.ipynb"
+    nbformat.write(nb, path)
+    return path
+
+
+def test_results_displays_and_printed_text_become_outputs(tmp_path):
+    shown = "from IPython.display import display, HTML\ndisplay(HTML('<b>x</b>'))"
+    source = _notebook(tmp_path, "print('hej')\n1 + 1", shown)
+    nb = papermill.execute_notebook(str(source), str(tmp_path / "out.ipynb"), engine_name=NAME, progress_bar=False)
+    first, second = (c.outputs for c in nb.cells)
+    assert [o.output_type for o in first] == ["stream", "execute_result"]
+    assert first[0].text == "hej\n" and first[1].data["text/plain"] == "2" and first[1].execution_count == 1
+    assert second[0].output_type == "display_data" and second[0].data["text/html"] == "<b>x</b>"
+
+
+def test_an_error_stops_the_run_at_its_cell(tmp_path):
+    source = _notebook(tmp_path, "x = 1", "raise ValueError('fel i cellen')", "x = 2")
+    with pytest.raises(PapermillExecutionError) as caught:
+        papermill.execute_notebook(str(source), str(tmp_path / "out.ipynb"), engine_name=NAME, progress_bar=False)
+    assert caught.value.ename == "ValueError" and "fel i cellen" in caught.value.evalue
+    code = [c for c in nbformat.read(tmp_path / "out.ipynb", as_version=4).cells if c.cell_type == "code"]
+    assert code[1].outputs[-1].output_type == "error" and not code[2].outputs
+
+
+_STATE = []
+
+
+def _remember(value):
+    _STATE.append(value)
+    return list(_STATE)
+
+
+def test_forked_children_share_nothing_and_report_failures():
+    assert run_forked(_remember, "a") == ["a"]
+    assert run_forked(_remember, "b") == ["b"]  # the first child's state died with it
+    assert _STATE == []
+    with pytest.raises(ChildFailed, match="ZeroDivisionError"):
+        run_forked(lambda: 1 / 0)
+    with pytest.raises(ChildFailed, match="without a result"):
+        run_forked(os._exit, 9)
+
+
+def test_a_workers_chart_renderer_draws_what_vl_convert_draws():
+    code = (  # in a process of its own: the renderer is forked before any thread runs
+        "from rapportlib.charts import renderer\n"
+        "from rapportlib.render.forking import run_forked\n"
+        "encoding = {'x': {'field': 'a', 'type': 'quantitative'}}\n"
+        "spec = {'data': {'values': [{'a': 3}]}, 'mark': 'bar', 'encoding': encoding}\n"
+        "renderer.start()\n"
+        "there = run_forked(renderer.draw, spec, 'sv-SE')\n"
+        "assert renderer._connection is not None\n"
+        "renderer._stop()\n"
+        "assert renderer.draw(spec, 'sv-SE') == there, 'differs'\n"
+        "print('ok')\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120,
+                          env=dict(os.environ, PYTHONPATH=str(ROOT / "src")))
+    assert done.returncode == 0 and done.stdout.strip() == "ok", done.stderr
