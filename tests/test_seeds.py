@@ -359,6 +359,9 @@ def test_vasteras_2018_followups_and_survey(vasteras_2018):
     assert [round(at_exit[str(q)]["top_share"] * 100) for q in range(1, 11)] == [65, 83, 68, 97, 72, 64, 86, 75, 76, 80]
     assert (at_exit["9"]["n"], at_exit["9"]["top"], at_exit["10"]["n"], at_exit["10"]["top"]) == (21, 3, 20, 3)
     assert max(v["n"] for v in at_exit.values()) == 29
+
+
+@pytest.fixture(scope="module")
 def sater_plan():
     """Seed 003, the Säter plan, as it is published (the plan's figures are made in ``prepare``)."""
     from rapportlib.prepare import prepare
