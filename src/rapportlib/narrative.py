@@ -195,6 +195,8 @@ def _kind(key: str) -> str:
     a share or a number of months the team sets, months, years, an age, kronor, full-time
     equivalents or a ratio."""
     parts = key.split(".")
+    if parts[0] == "predecessor" and len(parts) > 1:  # a plan's predecessor: its figures as in a report
+        parts = parts[1:]
     last = parts[-1]
     if last in ("n", "count", "persons", "matched", "reached", "not_reached") or last.startswith(
         ("n_", "sources_", "missing_")
@@ -220,6 +222,8 @@ def _kind(key: str) -> str:
         return "age"
     if parts[0] == "staff":
         return "fte"
+    if parts[0] == "budget_plan":
+        return "tkr"
     if parts[0] in ("budget", "economy_plan") or "cost" in last or "reduction" in key or last == "period_cost":
         return "kronor"
     return "count"
@@ -237,6 +241,7 @@ _IN_TEXT = {
     "years": fmt.years,
     "age": fmt.age,
     "kronor": fmt.kronor,
+    "tkr": fmt.tkr,
     "fte": fmt.fte,
     "ratio": fmt.ratio,
 }
