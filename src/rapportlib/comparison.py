@@ -173,3 +173,15 @@ def sentence(ind: dict) -> str | None:
     if not parts:
         return f"Jämförelsen med {when} redovisas i tabellerna."
     return f"Jämfört med {when} hade teamet {fmt.enumeration(parts, 'och')}."
+
+
+def cells(ind: dict, path: tuple[str, ...], kind: str = "count") -> list[str]:
+    """A figure's "Föregående period" and "Förändring" cells in a table: ``['54', '+13']``;
+    ``–`` where hidden, ``..`` where there is no figure."""
+    before = previous(ind)
+    return [value_text(get(before, path), kind), change_text(get(before["change"], path), kind)]
+
+
+def note(ind: dict) -> str:
+    """What a table with a previous period adds to its note."""
+    return f" Föregående period: {period_words(ind)}.{started_note(ind)}"
