@@ -10,7 +10,7 @@ import pytest
 from rapportlib.errors import InputError
 from rapportlib.indicators.economy import budget_summary
 from rapportlib.load import COLUMNS, EMPLOYMENT, OPTIONAL, REQUIRED, is_total, read_budget, read_register
-from rapportlib.load.columns import EXIT_PATHS
+from rapportlib.load.columns import EXIT_PATHS, HOME
 
 HEADER = "deltagar_id,kon,fodelsear,inskrivningsdatum,avslutsdatum,avslutsanledning,remittent"
 
@@ -426,7 +426,7 @@ def test_the_column_list_is_the_demo_generators():
     from rapportlib.demo import writers
 
     assert writers.COLUMNS == list(COLUMNS)
-    assert set(COLUMNS) | {"tidigt_avhopp", *EMPLOYMENT, *EXIT_PATHS} == set(REQUIRED + OPTIONAL)
+    assert set(COLUMNS) | {"tidigt_avhopp", *EMPLOYMENT, *EXIT_PATHS, *HOME} == set(REQUIRED + OPTIONAL)
     assert set(REQUIRED) <= set(COLUMNS)
 
 

@@ -238,7 +238,7 @@ def test_alias_targets_are_known():
         "kolumn 'aliases.columns': värdet 'kön': en kolumn i registret: deltagar_id, kon, fodelsear, "
         "inskrivningsdatum, remittent, avslutsdatum, avslutsanledning, avslut_detalj, tidigt_avhopp, "
         "forsorjning_fore, forsorjning_efter, utbildning, ar_i_offentlig_forsorjning, delinsats, "
-        "sysselsattning_fore, sysselsattning_efter, fortsatt_till, avbrott_anledning",
+        "sysselsattning_fore, sysselsattning_efter, fortsatt_till, avbrott_anledning, kommun",
         "kolumn 'aliases.codes.kon.Hen': värdet 'hen': en av annat, kvinna, man",
         "kolumn 'aliases.codes': värdet 'kommun': en kodlista: kon, avslutsanledning, remittent, forsorjning, "
         "utbildning, ja_nej, sysselsattning, ar_i_offentlig_forsorjning, fortsatt_till, avbrott_anledning",

@@ -53,6 +53,10 @@ def _html_alts(folder) -> list[str]:
     return parser.labels
 
 
+#: Example documents without charts.
+PLANS = {"sater/plan-2018"}
+
+
 @pytest.fixture(scope="module")
 def pdfs(site):
     _, folders = site
@@ -75,7 +79,7 @@ def test_every_figure_has_the_charts_alternative_text(pdfs):
         alts = [str(f.get("/Alt", "")) for f in figures]
         assert all(alt.strip() for alt in alts), f"{name}: a Figure without /Alt"
         assert alts == _html_alts(folder), f"{name}: the PDF's alternative texts differ from the HTML's"
-        assert len(alts) >= 3, name
+        assert len(alts) >= (0 if name in PLANS else 3), name  # a plan has tables only
         assert types["/TH"] and types["/Table"] == types["/THead"], f"{name}: a table without header cells"
 
 

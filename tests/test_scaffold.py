@@ -54,4 +54,4 @@ def test_command_line(project):
     assert "params/hedemora/2024.yml" in proc.stdout
     proc = subprocess.run([sys.executable, "-m", "rapportlib.cli", "new", "hedemora", "2024", "--template", "nej"],
                           cwd=project, capture_output=True, text=True)
-    assert proc.returncode == 2 and "en av sodra-dalarna, vasteras" in proc.stderr
+    assert proc.returncode == 2 and "en av plan, sodra-dalarna, vasteras" in proc.stderr

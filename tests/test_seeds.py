@@ -359,3 +359,65 @@ def test_vasteras_2018_followups_and_survey(vasteras_2018):
     assert [round(at_exit[str(q)]["top_share"] * 100) for q in range(1, 11)] == [65, 83, 68, 97, 72, 64, 86, 75, 76, 80]
     assert (at_exit["9"]["n"], at_exit["9"]["top"], at_exit["10"]["n"], at_exit["10"]["top"]) == (21, 3, 20, 3)
     assert max(v["n"] for v in at_exit.values()) == 29
+
+
+@pytest.fixture(scope="module")
+def sater_plan():
+    """Seed 003, the Säter plan, as it is published (the plan's figures are made in ``prepare``)."""
+    from rapportlib.prepare import prepare
+
+    return prepare(ROOT / "params/sater/plan-2018.yml").indicators
+
+
+def test_sater_plan_context_statistics(sater_plan):
+    # Seed 003: aktivitetsersättning in Säter, 2017-10: 19 år 2+1=3, 20–24 år 6+7=13, 25–29 år 10+11=21, summa 18+19=37.
+    (series,) = sater_plan["context"]
+    assert (series["manad"], series["omrade"]) == ("2017-10", "2082 Säter")
+    assert [(c["klass"], c["kvinna"], c["man"], c["totalt"]) for c in series["classes"]] == [
+        ("19 år", 2, 1, 3),
+        ("20–24 år", 6, 7, 13),
+        ("25–29 år", 10, 11, 21),
+    ]
+    assert series["total"] == {"kvinna": 18, "man": 19, "totalt": 37}
+    assert series["declared_total"] == {"kvinna": 18, "man": 19}
+
+
+def test_sater_plan_capacity_staff_and_budget(sater_plan):
+    ind = sater_plan
+    c = ind["capacity_plan"]
+    assert (c["concurrent"], c["per_year"], c["max_months"]) == (30, 50, 12)
+    # Four posts of 20 % lent by the authorities and two full-time posts in the kommun.
+    assert sorted(r["fte"] for r in ind["staff_roles"]) == [0.2, 0.2, 0.2, 0.2, 1.0, 1.0]
+    assert ind["staff"]["by_owner"] == pytest.approx(
+        {"Arbetsförmedlingen": 0.2, "Försäkringskassan": 0.2, "Landstinget Dalarna": 0.2, "Säters kommun": 2.2}
+    )
+    assert ind["staff"]["total"] == pytest.approx(2.8)
+    b = ind["budget_plan"]
+    assert b["unit"] == "tkr"
+    assert [(line["post"], line["amount"] / 1000) for line in b["income"]["lines"]] == [
+        ("Finansiering från samordningsförbundet", 600),
+        ("Finansiering från Kraften", 300),
+    ]
+    assert b["income"]["total"] == 900_000
+    assert {line["post"]: line["amount"] / 1000 for line in b["costs"]["lines"]} == {
+        "Personal": 620,
+        "Lokaler": 80,
+        "Övriga kostnader": 200,
+    }
+    personal = b["costs"]["lines"][0]["lines"]
+    assert [s["amount"] / 1000 for s in personal] == [0, 0, 0, 0, 300, 320]
+    assert [s["amount"] / 1000 for s in b["costs"]["lines"][2]["lines"]] == [30, 20, 20, 40, 10, 60, 20]
+    assert b["costs"]["total"] == 900_000 and b["balance"] == 0
+
+
+def test_sater_plan_predecessor(sater_plan):
+    # Seed 003: Kraften Hedemora/Säter, 55 participants, 33 % registered in Säter, 55 % of all exits
+    # to work or studies, throughput time 19 months.
+    pred = sater_plan["predecessor"]
+    assert pred["flows"]["persons_served"] == 55 and pred["flows"]["early_dropouts"] == 0
+    assert (pred["kommun"]["count"], round(pred["kommun"]["share"] * 100)) == (18, 33)
+    o = pred["outcomes"]
+    assert (o["in_goal"], o["denominator"], o["in_goal_share"]) == (11, 20, 0.55)
+    assert pred["throughput"]["population"] == "all_exits"
+    assert round(pred["throughput"]["months"]["all"]) == 19
+    assert all(c["ok"] for c in sater_plan["checks"])

@@ -50,6 +50,11 @@ def test_vasteras_structure(site):
     page = (folders["vasteras/2020"] / "report.html").read_text(encoding="utf-8")
     _check("vasteras.structure.txt", _structure(page))
 
+def test_plan_structure(site):
+    _, folders = site
+    page = (folders["sater/plan-2018"] / "report.html").read_text(encoding="utf-8")
+    _check("plan.structure.txt", _structure(page))
+
 
 def test_flow_and_outcome_table_html():
     _, ind = indicators_for(ROOT / "params/avesta/2021-22.yml")

@@ -10,7 +10,8 @@ One rounding per kind of figure, the same on the cover, in tables and in text:
 - shares (*andelar*): per cent with one decimal (62,5 %); a relative change (*förändring*) and a
   share the team sets (a goal, a share of the cost) in whole per cent;
 - months (throughput and payback time) and years on public support: one decimal;
-- ages: whole years; kronor: whole kronor; full-time equivalents: two decimals.
+- ages: whole years; kronor: whole kronor (a plan's budget in whole thousands, *tkr*); full-time
+  equivalents: two decimals.
 
 The symbols of a table cell, as Swedish official statistics use them (one legend per table
 explains those it uses, see :mod:`rapportlib.tables.legend`):
@@ -117,6 +118,19 @@ def kronor(value: float | None) -> str:
     return blank(value) or _unit(number(value), "kr")
 
 
+def tkr(value: float | None) -> str:
+    """Kronor in thousands (*tkr*), as plans write budgets: ``620000`` → ``'620 tkr'``; a sum that
+    is not whole thousands keeps one decimal (``12500`` → ``'12,5 tkr'``)."""
+    return blank(value) or _unit(thousands(value), "tkr")
+
+
+def thousands(value: float | None) -> str:
+    """Kronor as a number of thousands for a table headed "tkr": ``620000`` → ``'620'``."""
+    if (symbol := blank(value)) is not None:
+        return symbol
+    return number(value / 1000, 0 if round(value / 1000, 6).is_integer() else 1)
+
+
 def months(value: float | None, decimals: int = 1) -> str:
     """Months with one decimal: ``16.8`` → ``'16,8 mån'``."""
     return blank(value) or _unit(number(value, decimals), "mån")
@@ -207,6 +221,12 @@ def period(start, end, short: bool = False) -> str:
     if start.year == end.year:
         return f"{month(start, False)}–{month(end)}"
     return f"{month(start)} – {month(end)}"
+
+
+def month(value: str) -> str:
+    """A month ``YYYY-MM`` as words: ``'2017-10'`` → ``'oktober 2017'``."""
+    year, number = str(value)[:7].split("-")
+    return f"{MONTHS[int(number) - 1]} {int(year)}"
 
 
 def window(start: str, end: str) -> str:

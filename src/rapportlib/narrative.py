@@ -195,6 +195,8 @@ def _kind(key: str) -> str:
     a share or a number of months the team sets, months, years, an age, kronor, full-time
     equivalents or a ratio."""
     parts = key.split(".")
+    if parts[0] == "predecessor" and len(parts) > 1:  # a plan's predecessor: its figures as in a report
+        parts = parts[1:]
     last = parts[-1]
     if parts[0] == "previous" and len(parts) > 1:  # as the figure it is of; a change with its sign
         kind = _kind(".".join(parts[2:] if parts[1] == "change" else parts[1:]))
@@ -223,6 +225,8 @@ def _kind(key: str) -> str:
         return "age"
     if parts[0] == "staff":
         return "fte"
+    if parts[0] == "budget_plan":
+        return "tkr"
     if parts[0] in ("budget", "economy_plan") or "cost" in last or "reduction" in key or last == "period_cost":
         return "kronor"
     return "count"
@@ -240,6 +244,7 @@ _IN_TEXT = {
     "years": fmt.years,
     "age": fmt.age,
     "kronor": fmt.kronor,
+    "tkr": fmt.tkr,
     "fte": fmt.fte,
     "ratio": fmt.ratio,
     "signed": fmt.signed,

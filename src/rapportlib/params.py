@@ -59,6 +59,8 @@ class Params:
     staff: tuple[dict, ...] = ()
     payback: dict[str, Any] = field(default_factory=dict)
     aliases: dict[str, dict] = field(default_factory=dict)
+    kind: str = "report"  # or "plan" (an *insatsplan*, see params_sections.check_kind)
+    predecessor: dict[str, Any] = field(default_factory=dict)  # the team a plan replaces
     extra: dict[str, Any] = field(default_factory=dict)  # keys this module does not know (allowed)
 
     def __hash__(self) -> int:
@@ -95,6 +97,8 @@ class Params:
             "staff": copy.deepcopy(list(self.staff)),
             "payback": copy.deepcopy(self.payback),
             "aliases": copy.deepcopy(self.aliases),
+            "kind": self.kind,
+            "predecessor": {k: v.isoformat() if isinstance(v, dt.date) else v for k, v in self.predecessor.items()},
             "extra": copy.deepcopy(self.extra),
         }
 
@@ -117,6 +121,9 @@ _FROM_JSON = {
     "goal_areas": lambda areas: tuple(copy.deepcopy(areas)),
     "narrative": lambda narrative: None if narrative is None else Path(narrative),
     "staff": lambda staff: tuple(copy.deepcopy(staff)),
+    "predecessor": lambda pred: {
+        k: dt.date.fromisoformat(v) if k in ("start", "end") else v for k, v in pred.items()
+    },
 }
 
 

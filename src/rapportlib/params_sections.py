@@ -276,14 +276,24 @@ def check_narrative_dir(raw: dict, found: Found) -> Path | None:
 
 
 def check_plan(raw: dict, found: Found) -> dict[str, Any]:
-    """The plan's capacity, income and costs (compared with the outcome): numbers, in ``kr`` or ``tkr``."""
+    """The plan's capacity, income and costs (numbers, in ``kr`` or ``tkr``; a cost or an income
+    may be a mapping of sub-lines, *varav*), and its ``timeline`` (a list of ``{when, what}``)."""
     plan = found.mapping(raw.get("plan"), "plan")
     for key, expected in PLAN_NUMBERS.items():
         for name, value in found.mapping(plan.get(key), f"plan.{key}").items():
-            if not _is_number(value) or (key == "capacity" and value < 0):
+            if key != "capacity" and isinstance(value, dict):
+                bad = {k: v for k, v in value.items() if not _is_number(v)}
+                for sub, v in bad.items():
+                    found.add(f"plan.{key}.{name}.{sub}", str(v), expected)
+            elif not _is_number(value) or (key == "capacity" and value < 0):
                 found.add(f"plan.{key}.{name}", str(value), expected)
     if plan.get("unit", "kr") not in ("kr", "tkr"):
         found.add("plan.unit", str(plan.get("unit")), "kr eller tkr")
+    timeline = plan.get("timeline") or []
+    if not isinstance(timeline, list) or not all(
+        isinstance(t, dict) and t.get("when") and t.get("what") and set(t) <= {"when", "what"} for t in timeline
+    ):
+        found.add("plan.timeline", str(timeline), "en lista av {when: 2018-04, what: …}")
     return plan
 
 
@@ -293,6 +303,38 @@ PLAN_NUMBERS = {
     "income": "ett belopp, t.ex. 600",
     "costs": "ett belopp, t.ex. 600",
 }
+
+#: What a params file describes: a report on a period (the default), or a plan (*insatsplan*).
+KINDS = ("report", "plan")
+
+
+def check_kind(raw: dict, found: Found) -> str:
+    """``kind``: ``report`` (the default) or ``plan``. A plan reads no register of its own: its
+    ``data.participants`` is its predecessor's, counted over ``predecessor.period``."""
+    kind = str(raw.get("kind", "report"))
+    if kind not in KINDS:
+        found.add("kind", kind, "report eller plan")
+    elif kind != "plan" and raw.get("template") == "plan":
+        found.add("kind", kind, "plan (mallen plan gör en insatsplan: skriv kind: plan och predecessor)")
+    elif kind == "plan" and not isinstance(raw.get("predecessor"), dict):
+        found.add("predecessor", None, "en tidigare insats {name: …, period: {start: …, end: …}} (en plan kräver den)")
+    return kind
+
+
+def check_predecessor(raw: dict, found: Found) -> dict[str, Any]:
+    """The team a plan replaces: ``name``, ``period`` (its figures are counted over it, from
+    ``data.participants`` by ``rules``) and ``kommun`` (whose share of its participants is shown)."""
+    pred = found.mapping(raw.get("predecessor"), "predecessor")
+    if not pred:
+        return {}
+    period = found.mapping(pred.get("period"), "predecessor.period")
+    start = _date(period.get("start"), "predecessor.period.start", found)
+    end = _date(period.get("end"), "predecessor.period.end", found)
+    if start is None or end is None or end < start:
+        if start and end:
+            found.add("predecessor.period.end", str(end), "ett datum efter predecessor.period.start")
+        return {}
+    return {"name": str(pred.get("name", "")), "start": start, "end": end, "kommun": pred.get("kommun")}
 
 
 def check_staff(raw: dict, found: Found) -> tuple[dict, ...]:
@@ -319,5 +361,7 @@ SECTIONS = {
     "goal_areas": check_goal_areas,
     "plan": check_plan,
     "staff": check_staff,
+    "kind": check_kind,
+    "predecessor": check_predecessor,
 }
 KNOWN_KEYS = {"team", "name", "federation", "template", "period", "data", *SECTIONS}

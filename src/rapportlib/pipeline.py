@@ -32,6 +32,7 @@ def load_inputs(params: Params, today: dt.date | None = None) -> dict:
         "followups": read_followups,
         "applications": read_applications,
         "health": read_health,
+        "context": _read_context,
     }
     for key, reader in readers.items():
         if key not in params.data:
@@ -51,20 +52,29 @@ def load_inputs(params: Params, today: dt.date | None = None) -> dict:
     return inputs
 
 
+def _read_context(path, **options):
+    from .load.context import read_context
+
+    return read_context(path, **options)
+
+
 def compute_indicators(params: Params, inputs: dict) -> dict:
-    """Every indicator of one report from its validated inputs (before small-count protection)."""
+    """Every indicator of one report from its validated inputs (before small-count protection). For
+    a plan (``kind: plan``), the indicators of its register, its predecessor's, over the
+    predecessor's period (the plan's own figures: :func:`rapportlib.plan.plan_indicators`)."""
+    is_plan = params.kind == "plan"
     result = compute(
         inputs["participants"],
         team=params.team,
-        start=params.start,
-        end=params.end,
+        start=params.predecessor["start"] if is_plan else params.start,
+        end=params.predecessor["end"] if is_plan else params.end,
         rules=params.rules,
         budget=inputs.get("budget"),
         survey_answers=inputs.get("survey"),
         followup_rows=inputs.get("followups"),
-        goal_targets=params.goals,
-        plan=params.plan,
-        staff=list(params.staff),
+        goal_targets=None if is_plan else params.goals,
+        plan=None if is_plan else params.plan,
+        staff=[] if is_plan else list(params.staff),
         survey_top=params.survey.top,
         payback_config=params.payback,
         application_rows=inputs.get("applications"),

@@ -128,6 +128,10 @@ def prepare(
     _require_enrolments(params, register, computed["flows"]["served"])
     published = published_indicators(params, computed)
     audit_disclosure(published, computed)  # a small count that can be narrowed down stops every render
+    if params.kind == "plan":  # the register's figures become the plan's comparison with its predecessor
+        from .plan import plan_indicators
+
+        published = plan_indicators(params, inputs, published)
     checks = _run_checks(published, computed, params, inputs, notebook)
     published["checks"] = [{"name": c.name, "ok": c.ok, "detail": c.detail} for c in checks]
     published["input_warnings"] = len(inputs.get("warnings", []))  # a count: details via `rapport validate`
@@ -159,7 +163,14 @@ def _run_checks(published: dict, computed: dict, params: Params, inputs: dict, n
 
     calls = (table_calls(notebook) if notebook is not None else []) + area_tables(published)
     tables = [(name, TABLES[name](published, *args)) for name, args in calls if name in TABLES and name != "checks"]
-    return run_checks(computed, register=inputs["participants"], start=params.start, end=params.end, tables=tables)
+    if params.kind != "plan":
+        return run_checks(computed, register=inputs["participants"], start=params.start, end=params.end, tables=tables)
+    from .plan import plan_checks, predecessor_period
+
+    start, end = predecessor_period(params)
+    return run_checks(computed, register=inputs["participants"], start=start, end=end, tables=tables) + plan_checks(
+        published
+    )
 
 
 def _read_narrative(params: Params) -> tuple[dict, list[Path], list[Problem]]:

@@ -59,6 +59,9 @@ _NEEDS = {
     "breakoffs": lambda ind: "breakoffs" in ind,
     "applications": lambda ind: "applications" in ind,
     "health": lambda ind: "health" in ind,
+    "context": lambda ind: bool(ind.get("context")),
+    "timeline": lambda ind: bool(ind.get("timeline")),
+    "predecessor": lambda ind: "predecessor" in ind,
 }
 
 
@@ -194,7 +197,7 @@ class Report:
         (kind, team and period), for the HTML title and the PDF's cover and title."""
         p, ind = self.params, self.indicators
         period = fmt.period(p.start, p.end)
-        kind = fmt.report_kind(p.start, p.end)
+        kind = "Insatsplan" if ind.get("kind") == "plan" else fmt.report_kind(p.start, p.end)
         title = f"{kind} {p.name}, {period}"
         key, compared = self.key_figures(), comparison.key_comparisons(ind)
         cards = "".join(
@@ -232,6 +235,10 @@ class Report:
     def key_figures(self) -> list[tuple[str, str]]:
         """The few figures a reader looks for first, each with a label that is a whole phrase."""
         ind = self.indicators
+        if ind.get("kind") == "plan":
+            from .plan import key_figures
+
+            return key_figures(ind)
         f, o = ind["flows"], ind["outcomes"]
         months = ind["throughput"]["months"]["all"]
         figures = [
@@ -254,7 +261,12 @@ class Report:
 
     def about(self) -> Block | None:
         """*Om rapporten*: where the figures come from and how they are defined, rounded and protected."""
-        paragraphs = sentences.about(self.indicators, bool(self.hand_typed()))
+        if self.indicators.get("kind") == "plan":
+            from .plan import about
+
+            paragraphs = about(self.indicators)
+        else:
+            paragraphs = sentences.about(self.indicators, bool(self.hand_typed()))
         page = "".join(f'<p class="about">{html.escape(p)}</p>' for p in paragraphs)
         return Block(page, "\n\n".join(md_literal(p) for p in paragraphs), "\n".join(paragraphs))
 

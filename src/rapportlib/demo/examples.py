@@ -8,9 +8,11 @@ from pathlib import Path
 
 import numpy as np
 
+from ..load.columns import HOME
 from . import vasteras2018 as v18
 from .avesta import AVESTA_BUDGETS, avesta
 from .model import Spell
+from .sater import CONTEXT_COLUMNS, context_rows, sater
 from .vasteras import followup_rows, survey_rows, vasteras
 from .writers import (
     APPLICATION_COLUMNS,
@@ -28,7 +30,12 @@ def write_examples(outdir: str | Path) -> list[Path]:
     """Write the example registers and budgets under ``outdir``; return the files written."""
     outdir = Path(outdir)
     folder = outdir / "vasteras"
-    return _write_avesta(outdir / "avesta") + _write_vasteras(folder) + _write_vasteras_2018(folder)
+    return (
+        _write_avesta(outdir / "avesta")
+        + _write_vasteras(folder)
+        + _write_vasteras_2018(folder)
+        + _write_sater(outdir / "sater")
+    )
 
 
 def _write_avesta(folder: Path) -> list[Path]:
@@ -87,6 +94,17 @@ def _write_vasteras_2018(folder: Path) -> list[Path]:
     for name, (header, rows), delimiter in files:
         write_csv(folder / name, header, rows, delimiter=delimiter)
     return [folder / name for name, _, _ in files]
+def _write_sater(folder: Path) -> list[Path]:
+    """Säter's plan: the register of the team it replaces (with each participant's home kommun) and
+    the context statistics it cites."""
+    spells, _ = sater(np.random.default_rng(3))
+    files = [
+        ("kraften-deltagare.csv", register_table(spells, "KR", [], ".", extra=HOME)),
+        ("aktivitetsersattning-2017-10.csv", (CONTEXT_COLUMNS, context_rows())),
+    ]
+    for name, (header, rows) in files:
+        write_csv(folder / name, header, rows)
+    return [folder / name for name, _ in files]
 
 
 def main(argv: list[str] | None = None) -> int:

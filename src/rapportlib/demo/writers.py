@@ -29,7 +29,7 @@ def register_table(
     spells, prefix: str, reenrol: list[tuple[int, int]], decimal: str, employment: bool = False, extra=()
 ):
     """The register's header and rows: ``COLUMNS``, then ``EMPLOYMENT_COLUMNS`` if ``employment``,
-    then the ``extra`` columns (``fortsatt_till``, ``avbrott_anledning``);
+    then the ``extra`` columns (``fortsatt_till``, ``avbrott_anledning``, ``kommun``);
     ids made of ``prefix`` and the row number. Each ``(first, second)`` pair of row numbers in
     ``reenrol`` is made one person enrolled twice. Sets each spell's ``id`` attribute."""
     ordered = register_order(spells)
@@ -69,6 +69,7 @@ def _row(s: Spell, decimal: str) -> dict[str, str]:
         "sysselsattning_efter": ";".join(a.get("syss_efter", [])),
         "fortsatt_till": a.get("fortsatt_till", ""),
         "avbrott_anledning": a.get("avbrott_anledning", ""),
+        "kommun": a.get("kommun", ""),
     }
 
 

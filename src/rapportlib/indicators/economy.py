@@ -40,7 +40,8 @@ def budget_summary(budget: pd.DataFrame) -> dict:
 def plan_vs_outcome(plan: dict, budget: pd.DataFrame | None) -> dict:
     """*Plan mot utfall*: the plan's income and cost lines (in ``plan["unit"]``: ``kr`` or ``tkr``,
     thousands of kronor as in the Säter plan) in kronor, each cost line beside the outcome
-    (*utfall*) of the budget line with the same name (matched without case and Swedish letters),
+    (*utfall*) of the budget line with the same name (matched without case and Swedish letters; a
+    plan's line with sub-lines counts as their sum),
     the difference plan − outcome, and totals. Outcome is ``None`` where no budget line matches.
     """
     from ..codes import fold
@@ -54,7 +55,8 @@ def plan_vs_outcome(plan: dict, budget: pd.DataFrame | None) -> dict:
     for side in ("income", "costs"):
         lines = []
         for name, value in (plan.get(side) or {}).items():
-            amount = float(value) * factor
+            # a line with sub-lines (*varav*, as a plan writes them) is their sum
+            amount = float(sum(value.values()) if isinstance(value, dict) else value) * factor
             outcome = outcome_of.get(fold(name)) if side == "costs" else None
             lines.append(
                 {

@@ -78,6 +78,7 @@ def _parsers(aliases: Aliases, decimal: str) -> dict[str, tuple[str, Callable[[s
         "deltagar_id": ("", str.strip),
         "avslut_detalj": ("", _free_text),
         "delinsats": ("", _free_text),
+        "kommun": ("", _free_text),
         "fodelsear": (YEAR, _year),
         "inskrivningsdatum": (DATE, parse_date),
         "avslutsdatum": (DATE, parse_date),

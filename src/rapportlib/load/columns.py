@@ -3,7 +3,8 @@
 ``REQUIRED`` and ``OPTIONAL`` are every contract column; ``COLUMNS`` is the order in which a
 register is written (by the demo generator, and by tests building one): every column except
 ``tidigt_avhopp`` (the dates decide where it is absent), the optional employment columns
-(``EMPLOYMENT``) and the exit details (``EXIT_PATHS``), which a writer appends when it has them.
+(``EMPLOYMENT``), the exit details (``EXIT_PATHS``) and the home municipality (``HOME``), which a
+writer appends when it has them.
 ``TYPED`` is the order of the columns of the frame :func:`rapportlib.load.read_register` returns.
 """
 
@@ -24,12 +25,16 @@ OPTIONAL = (
     "sysselsattning_efter",
     "fortsatt_till",
     "avbrott_anledning",
+    "kommun",
 )
 #: Optional columns that describe exits in more detail (issue 14): where continued rehabilitation
 #: went, and why an early dropout broke off. In a typed register always (empty when absent).
 EXIT_PATHS = ("fortsatt_till", "avbrott_anledning")
 #: The optional employment columns (*sysselsättning*): in a typed register only when the file has them.
 EMPLOYMENT = ("sysselsattning_fore", "sysselsattning_efter")
+#: The home municipality (*kommun*, where the participant is registered): read when the file has it,
+#: written by the demo generator only for a plan's predecessor register.
+HOME = ("kommun",)
 #: The order in which a register is written (without ``tidigt_avhopp`` and ``EMPLOYMENT``).
 COLUMNS = (
     "deltagar_id",

@@ -47,6 +47,7 @@ SOURCES = {
     "budget": "budgetuppföljning",
     "survey": "deltagarenkät",
     "followups": "uppföljningar efter avslut",
+    "context": "statistik om målgruppen",
 }
 
 
@@ -72,6 +73,13 @@ def provenance(params: Params, state: GitState | None = None) -> str:
     ``indicators.json`` (:func:`provenance_data`)."""
     sources = [SOURCES.get(key, key) for key in params.data]
     files = "1 fil" if len(sources) == 1 else f"{len(sources)} filer"
+    if params.kind == "plan":  # a plan's register is its predecessor's
+        sources = [f"deltagarregistret för {params.predecessor.get('name', 'den tidigare insatsen')}", *sources[1:]]
+        return (
+            f"Planen för {params.name} för {fmt.period(params.start, params.end)} är framställd med programmet "
+            f"rapport, version {__version__}, ur {fmt.enumeration(sources, 'och')} ({files}). "
+            "Tekniska uppgifter om underlaget och programmet finns i den maskinläsbara filen med planens siffror."
+        )
     return (
         f"Rapporten om {params.name} för {fmt.period(params.start, params.end)} är framställd med programmet "
         f"rapport, version {__version__}, ur teamets {fmt.enumeration(sources, 'och')} ({files}). "

@@ -98,9 +98,12 @@ def index_page(output: Path, staged: tuple[str, Path] | None = None) -> str:
     files = {path.parent.relative_to(output).as_posix(): path for path in output.glob("*/*/indicators.json")}
     if staged is not None:
         files[staged[0]] = staged[1]
-    rows, compare = [], []
+    rows, compare, plans = [], [], []
     for folder, path in sorted(files.items(), key=lambda item: item[0].split("/")):
         ind = json.loads(path.read_text(encoding="utf-8"))
+        if ind.get("kind") == "plan":  # a plan has no outcome to compare: listed on its own
+            plans.append(_plan_item(folder, ind))
+            continue
         rows.append(_row(folder, ind))
         compare.append(
             {
@@ -122,5 +125,18 @@ def index_page(output: Path, staged: tuple[str, Path] | None = None) -> str:
         f"<title>Verksamhetsrapporter</title>\n<style>\n{page_template('report.css')}</style>\n</head>\n<body>\n<main>\n"
         f"<h1>Verksamhetsrapporter</h1>\n{_table(rows)}\n{figure}\n"
         '<p class="table-note">I mål: andel av avsluten efter prövotiden enligt varje teams egen regel; '
-        "teamens regler kan skilja sig åt, se respektive rapport.</p>\n</main>\n</body>\n</html>\n"
+        "teamens regler kan skilja sig åt, se respektive rapport.</p>\n"
+        + (f'<h2>Insatsplaner</h2>\n<ul class="plans">{"".join(plans)}</ul>\n' if plans else "")
+        + "</main>\n</body>\n</html>\n"
     )
+
+
+def _plan_item(folder: str, ind: dict) -> str:
+    """One plan in the index's list: its name and period, and links named for a screen reader."""
+    name, period = ind.get("name", ind["team"]), _period(ind)
+    which = f'<span class="visually-hidden">: insatsplan {html.escape(name)}</span>'
+    links = " ".join(
+        f'<a href="{folder}/{file}">{text}{which}</a>'
+        for file, text in (("report.html", "Webbsida"), ("report.pdf", "PDF"), ("indicators.json", "Data (JSON)"))
+    )
+    return f"<li>{html.escape(name)}, {html.escape(period)}: {links}</li>"

@@ -41,6 +41,16 @@ from .pathways import (
     health_table,
 )
 from .payback import payback_table
+from .plan import (
+    capacity_plan_table,
+    context_table,
+    cost_details_table,
+    costs_plan_table,
+    income_plan_table,
+    predecessor_table,
+    staff_plan_table,
+    timeline_table,
+)
 from .survey import survey_table
 from .throughput import throughput_history_table, throughput_table
 
@@ -84,6 +94,15 @@ TABLES: dict[str, TableBuilder] = {
     "payback": payback_table,
     "capacity": capacity_table,
     "staff": staff_table,
+    # a plan (insatsplan)
+    "context": context_table,
+    "capacity_plan": capacity_plan_table,
+    "staff_plan": staff_plan_table,
+    "income_plan": income_plan_table,
+    "costs_plan": costs_plan_table,
+    "cost_details": cost_details_table,
+    "timeline": timeline_table,
+    "predecessor": predecessor_table,
     # data quality
     "checks": checks_table,
 }
