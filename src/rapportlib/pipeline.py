@@ -89,7 +89,7 @@ def compute_indicators(params: Params, inputs: dict) -> dict:
         "federation": params.federation,
         **{k: v for k, v in result.items() if k != "team"},
     }
-    before = previous_indicators(params, inputs["participants"])
+    before = None if is_plan else previous_indicators(params, inputs["participants"])  # a plan compares nothing
     if before is not None:
         result["previous"] = comparison(result, before, inputs["participants"])
     return result
