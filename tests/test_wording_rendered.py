@@ -67,3 +67,20 @@ def test_reader_language_in_the_rendered_report(site, report):
         assert "Verksamhetsrapport" not in flat and "Helårsrapport" in flat, kind
         assert not re.search(r"\b[0-2]\d[01]\d[–-][0-2]\d[01]\d\b", flat), kind  # "1901–1912" reads as years
         assert not re.search(r"\bmån månader\b|varav 0\b|– \(–\)", flat), kind
+
+
+@pytest.mark.parametrize(
+    ("report", "before", "served"),
+    [("avesta/2021-22", "juli 2020 – juni 2021", "Föregående period: 56 (+11)"),
+     ("vasteras/2020", "januari–december 2019", "Föregående period: 74 (+11)")],
+)  # fmt: skip
+def test_the_rendered_report_compares_with_the_previous_period(site, report, before, served):
+    _, folders = site
+    page = (folders[report] / "report.html").read_text(encoding="utf-8")
+    assert '<span class="visually-hidden">, en ökning med 11</span>' in page  # the change in words
+    for kind, text in _texts(folders[report]).items():
+        flat = " ".join(text.replace("\u00a0", " ").split())
+        assert f"Jämfört med föregående period ({before}) hade teamet fler deltagare" in flat, kind
+        assert "Föregående period" in flat and "Förändring" in flat, kind
+        if kind == "html":
+            assert served in flat.replace(" , en ökning med 11", "")

@@ -85,6 +85,26 @@ def change(share: float | None) -> str:
     return percent(share, 0)
 
 
+def signed(value: float | None, decimals: int = 0, unit: str = "") -> str:
+    """A change with its sign, as a difference between two periods is written: ``13`` → ``'+13'``,
+    ``-3.5, 1, 'mån'`` → ``'−3,5 mån'``; a change that rounds to zero has none (``'0'``)."""
+    if (symbol := blank(value)) is not None:
+        return symbol
+    text = number(value, decimals)
+    if text.strip("0,") and not text.startswith(MINUS):
+        text = "+" + text
+    return _unit(text, unit) if unit else text
+
+
+def points(change: float | None) -> str:
+    """A change of a share (0–1) in *procentenheter*, one decimal: ``0.065`` →
+    ``'+6,5 procentenheter'``, ``-0.01`` → ``'−1,0 procentenhet'``."""
+    if (symbol := blank(change)) is not None:
+        return symbol
+    text = signed(change * 100, 1)
+    return _unit(text, "procentenhet" if text.lstrip("+" + MINUS) == "1,0" else "procentenheter")
+
+
 def set_share(share: float | None) -> str:
     """A share the team sets (a goal, a part of the cost), with the decimals it has: ``0.25`` →
     ``'25 %'``, ``0.225`` → ``'22,5 %'``."""

@@ -198,6 +198,9 @@ def _kind(key: str) -> str:
     if parts[0] == "predecessor" and len(parts) > 1:  # a plan's predecessor: its figures as in a report
         parts = parts[1:]
     last = parts[-1]
+    if parts[0] == "previous" and len(parts) > 1:  # as the figure it is of; a change with its sign
+        kind = _kind(".".join(parts[2:] if parts[1] == "change" else parts[1:]))
+        return {"share": "points", "months": "change_months"}.get(kind, "signed") if parts[1] == "change" else kind
     if last in ("n", "count", "persons", "matched", "reached", "not_reached") or last.startswith(
         ("n_", "sources_", "missing_")
     ):
@@ -244,6 +247,9 @@ _IN_TEXT = {
     "tkr": fmt.tkr,
     "fte": fmt.fte,
     "ratio": fmt.ratio,
+    "signed": fmt.signed,
+    "points": fmt.points,
+    "change_months": lambda v: fmt.signed(v, 1, "månader"),
 }
 
 #: What a hidden figure reads as in a sentence, by kind. A hidden count or share may be hidden
@@ -253,6 +259,7 @@ _HIDDEN_WORDS = {
     "count": "ett antal som inte redovisas",
     "share": "en andel som inte redovisas",
     "change": "en förändring som inte redovisas",
+    **dict.fromkeys(("signed", "points", "change_months"), "en förändring som inte redovisas"),
 }
 _HIDDEN_MEAN = "ett värde som inte redovisas eftersom det bygger på färre än {threshold} personer"
 MISSING_WORDS = "uppgift saknas"

@@ -6,6 +6,7 @@ import datetime as dt
 from pathlib import Path
 
 from .indicators import compute
+from .indicators.previous import comparison, covers, previous_period
 from .load import read_applications, read_budget, read_followups, read_health, read_survey
 from .params import Params, load_params
 
@@ -88,7 +89,19 @@ def compute_indicators(params: Params, inputs: dict) -> dict:
         "federation": params.federation,
         **{k: v for k, v in result.items() if k != "team"},
     }
+    before = None if is_plan else previous_indicators(params, inputs["participants"])  # a plan compares nothing
+    if before is not None:
+        result["previous"] = comparison(result, before, inputs["participants"])
     return result
+
+
+def previous_indicators(params: Params, register) -> dict | None:
+    """The indicators of the previous period (:mod:`rapportlib.indicators.previous`) under the same
+    rules, from the register alone; ``None`` when the register does not cover it."""
+    if not covers(register, params.start, params.end):
+        return None
+    start, end = previous_period(params.start, params.end)
+    return compute(register, team=params.team, start=start, end=end, rules=params.rules)
 
 
 def indicators_for(params_path: str | Path) -> tuple[Params, dict]:

@@ -11,7 +11,7 @@ import html
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import charts, fmt, sentences, tables
+from . import charts, comparison, fmt, sentences, tables
 from .errors import Problem
 from .headings import Numbering, heading_html, number_html
 from .hidden import mark
@@ -199,21 +199,22 @@ class Report:
         period = fmt.period(p.start, p.end)
         kind = "Insatsplan" if ind.get("kind") == "plan" else fmt.report_kind(p.start, p.end)
         title = f"{kind} {p.name}, {period}"
-        key = self.key_figures()
+        key, compared = self.key_figures(), comparison.key_comparisons(ind)
         cards = "".join(
             f'<div class="kpi"><span class="kpi-value">{html.escape(v)}</span>'
-            f'<span class="kpi-label">{html.escape(k)}</span></div>'
+            f'<span class="kpi-label">{html.escape(k)}</span>{comparison.card_html(compared.get(k))}</div>'
             for k, v in key
         )
+        before = f", jämförs med {comparison.period_words(ind)}" if compared else ""
         style = notebook_style() if self.interactive else ""  # in JupyterLab only
         page = (
             f'{style}<header class="title-block"><p class="kicker">{html.escape(p.federation)}</p>'
             f"<h1>{html.escape(kind)} {html.escape(p.name)}</h1>"
-            f'<p class="period">Period: {html.escape(period)}</p>'
+            f'<p class="period">Period: {html.escape(period)}{html.escape(before)}</p>'
             f'<div class="kpis" aria-label="Nyckeltal">{cards}</div></header>'
         )
-        md_rows = "\n".join(f"| {md_literal(k)} | {md_literal(v)} |" for k, v in key)
-        markdown = f"| Mått | Värde |\n|:---|---:|\n{md_rows}\n\n: Nyckeltal {{#tbl-kpi}}"
+        caption = f"Nyckeltal{'; föregående period ' + comparison.period_words(ind) if compared else ''}"
+        markdown = f"{comparison.key_table(key, compared)}\n\n: {md_literal(caption)} {{#tbl-kpi}}"
         return Block(
             page,
             markdown,

@@ -7,7 +7,7 @@ protection hides is left out and said to be left out, never printed as "–".
 
 from __future__ import annotations
 
-from . import fmt
+from . import comparison, fmt
 from .codes import label
 
 _SEX_NOUNS = {
@@ -119,6 +119,9 @@ def summary(ind: dict) -> str:
     throughput = throughput_sentence(ind)
     if throughput:
         parts.append(throughput)
+    compared = comparison.sentence(ind)  # the previous period, when the register covers it
+    if compared:
+        parts.append(compared)
     return " ".join(parts)
 
 

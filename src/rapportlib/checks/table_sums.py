@@ -3,7 +3,7 @@
 A table's total row ("Summa …", "Totalt …", "… totalt") must be the sum of the body rows above it
 (since the previous total row), column by column; a total column ("Totalt", "Summa") must be the
 sum of the count columns of its row. Cells are read as the reader sees them ("2 150 000 kr",
-"1,50", "−20 000"); share columns ("62,5 %") are left out; a cell hidden for privacy ("–") or
+"1,50", "−20 000", a change "+4"); share columns ("62,5 %") are left out; a cell hidden for privacy ("–") or
 without a figure ("..") makes the comparison "the visible cells sum to at most the total". Columns
 with text are not summed.
 """
@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from .. import fmt
 from ._base import Check, Inputs
 
-_NUMBER = re.compile(r"^([−-])?(\d{1,3}(?:[\u00a0 ]\d{3})*|\d+)(?:,(\d+))?([\u00a0 ]kr)?$")
+_NUMBER = re.compile(r"^([−+-])?(\d{1,3}(?:[\u00a0 ]\d{3})*|\d+)(?:,(\d+))?([\u00a0 ]kr)?$")
 _SHARE = re.compile(r"^[−-]?[\d\u00a0 ]+(?:,\d+)?[\u00a0 ]?%$")
 _TOTAL_WORDS = ("summa", "totalt")
 
@@ -50,7 +50,7 @@ def parse(text: str) -> Cell | str | None:
         return None
     sign, whole, decimals, kronor = m.groups()
     value = float(re.sub(r"[\u00a0 ]", "", whole) + (f".{decimals}" if decimals else ""))
-    return Cell(-value if sign else value, len(decimals or ""), bool(kronor))
+    return Cell(-value if sign in ("−", "-") else value, len(decimals or ""), bool(kronor))  # "+4": a change
 
 
 def _is_total(label: str) -> bool:

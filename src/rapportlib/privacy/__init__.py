@@ -22,10 +22,12 @@ from __future__ import annotations
 import copy
 
 from ..checks import Check, ConsistencyError
+from ..hidden import is_hidden
 from .figures import build
 from .intervals import Intervals, Range
 from .model import Model, dotted, lookup
 from .personal import coarsen_dates, hide_small_means, month_text
+from .previous import derived, full, prefixed, protect_previous
 from .suppression import Exposure, Protection, shown_in
 
 __all__ = ["Exposure", "Range", "audit", "check", "month_text", "protect", "ranges"]
@@ -40,6 +42,12 @@ def protect(indicators: dict, threshold: int = 5, strict: bool = False) -> dict:
         model = build(indicators)
         _hide(ind, model, Protection(model, threshold, strict).choose_hidden(), suppressed)
         hide_small_means(ind, indicators, threshold, suppressed)
+    if "previous" in indicators:  # the previous period: protected as a report of its own, then compared
+        hidden_now = lambda key: is_hidden(key, {"privacy": {"suppressed": suppressed}})  # noqa: E731
+        ind["previous"], hidden = protect_previous(
+            indicators, ind, hidden_now, lambda full: protect(full, threshold, strict)
+        )
+        suppressed += hidden
     ind["privacy"] = {"threshold": threshold, "strict": strict, "suppressed": sorted(set(suppressed))}
     return ind
 
@@ -72,6 +80,13 @@ def audit(published: dict, computed: dict) -> list[Exposure]:
     threshold, strict = int(settings.get("threshold", 0)), bool(settings.get("strict", False))
     if threshold <= 1:
         return []
+    now, before = derived(published, computed)  # a change beside one side publishes the other
+    found = _audit(now, computed, threshold, strict)
+    return found + ([] if before is None else prefixed(_audit(before, full(computed), threshold, strict)))
+
+
+def _audit(published: dict, computed: dict, threshold: int, strict: bool) -> list[Exposure]:
+    """:func:`audit` of one period's model."""
     model = build(computed)
     protection = Protection(model, threshold, strict)
     shown = shown_in(model, published)
@@ -82,6 +97,14 @@ def audit(published: dict, computed: dict) -> list[Exposure]:
 
 def ranges(published: dict, computed: dict) -> dict[str, Range]:
     """The range of every hidden figure given what ``published`` shows (for tests and analysts)."""
+    now, before = derived(published, computed)
+    found = _ranges(now, computed)
+    if before is not None:
+        found |= {f"previous.{k}": r for k, r in _ranges(before, full(computed)).items()}
+    return found
+
+
+def _ranges(published: dict, computed: dict) -> dict[str, Range]:
     model = build(computed)
     shown = shown_in(model, published)
     lp = Intervals(model, shown)

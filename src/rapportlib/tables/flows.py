@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .. import fmt
+from .. import comparison, fmt
 from ..codes import EXIT_REASONS, label
 from ..hidden import marks_hidden
 from .base import Table, period_text, ratio_or_none
@@ -10,25 +10,30 @@ from .base import Table, period_text, ratio_or_none
 
 @marks_hidden
 def flow_table(ind: dict) -> Table:
-    """*Deltagarresultat*: flows and exit reasons of the period, as in the seed reports."""
-    f, o = ind["flows"], ind["outcomes"]["counts"]
-    columns = [label("population", p) for p in ("active_start", "new", "exits")] + ["varav tidiga avhopp"]
-    values = [f["active_start"], f["new"], f["exits"], f["early_dropouts"]]
+    """*Deltagarresultat*: flows and exit reasons of the period, as in the seed reports; with the
+    previous period (:mod:`rapportlib.comparison`) a row per figure, beside it the previous value
+    and the change."""
+    o = ind["outcomes"]["counts"]
+    before = comparison.previous(ind)
+    shown_before = (before or {}).get("outcomes", {}).get("counts", {})
+    items = [(label("population", p), ("flows", p)) for p in ("active_start", "new", "exits")]
+    items.append(("varav tidiga avhopp", ("flows", "early_dropouts")))
     for code in EXIT_REASONS:
-        if o[code] or code in ("arbete", "studier", "fortsatt_rehabilitering"):
-            columns.append(label("exit_reason", code))
-            values.append(o[code])
-    columns.append(label("population", "active_end"))
-    values.append(f["active_end"])
-    return Table(
-        "flows",
-        f"Deltagarresultat, {period_text(ind)}",
-        columns,
-        [[fmt.number(v) for v in values]],
-        ["r"] * len(columns),
-        note="Avslut per anledning räknas utan tidiga avhopp. Inskrivna vid periodens början + nyinskrivna "
-        "− avslutade = inskrivna vid periodens slut.",
+        if o[code] or shown_before.get(code) or code in ("arbete", "studier", "fortsatt_rehabilitering"):
+            items.append((label("exit_reason", code), ("outcomes", "counts", code)))
+    items.append((label("population", "active_end"), ("flows", "active_end")))
+    values = [comparison.get(ind, path) for _, path in items]
+    caption = f"Deltagarresultat, {period_text(ind)}"
+    note = (
+        "Avslut per anledning räknas utan tidiga avhopp. Inskrivna vid periodens början + nyinskrivna "
+        "− avslutade = inskrivna vid periodens slut."
     )
+    if before is None:
+        columns = [name for name, _ in items]
+        return Table("flows", caption, columns, [[fmt.number(v) for v in values]], ["r"] * len(columns), note=note)
+    rows = [[name, fmt.number(v), *comparison.cells(ind, path)] for (name, path), v in zip(items, values, strict=True)]
+    columns = ["", "Perioden", "Föregående period", "Förändring"]
+    return Table("flows", caption, columns, rows, ["l", "r", "r", "r"], note=note + comparison.note(ind))
 
 
 @marks_hidden

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .. import fmt
+from .. import comparison, fmt
 from ..codes import EXIT_REASONS, label
 from ..hidden import marks_hidden
 from .base import Table, count_share, period_text, ratio_or_none
@@ -22,7 +22,8 @@ def _in_goal_by_sex(o: dict) -> str:
 
 @marks_hidden
 def outcome_table(ind: dict) -> Table:
-    """*Resultat vid avslut*: exits by reason with shares of the counted exits, and the "i mål" total."""
+    """*Resultat vid avslut*: exits by reason with shares of the counted exits, and the "i mål" total;
+    with the previous period (:mod:`rapportlib.comparison`) its counts and the changes beside them."""
     o = ind["outcomes"]
     denom = o["denominator"]
     rows = []
@@ -37,15 +38,32 @@ def outcome_table(ind: dict) -> Table:
     left_out = {0: "Inga tidiga avhopp under perioden.", 1: "Det tidiga avhoppet räknas inte."}.get(
         dropouts, f"De {fmt.number(dropouts)} tidiga avhoppen räknas inte."
     )
+    columns, align = ["Avslutsanledning", "Antal", "Andel", "I mål"], ["l", "r", "r", "l"]
+    note = f"Andelar av {fmt.number(denom)} avslut utan tidiga avhopp. {left_out} {_in_goal_by_sex(o)}"
+    if comparison.previous(ind) is not None:
+        _add_previous(ind, rows)
+        columns, align = [*columns, "Föregående period", "Förändring"], [*align, "r", "r"]
+        note += comparison.note(ind)
     return Table(
         "outcomes",
         f"Resultat vid avslut, {period_text(ind)}",
-        ["Avslutsanledning", "Antal", "Andel", "I mål"],
+        columns,
         rows,
-        ["l", "r", "r", "l"],
-        note=f"Andelar av {fmt.number(denom)} avslut utan tidiga avhopp. {left_out} {_in_goal_by_sex(o)}",
+        align,
+        note=note,
         total_rows=frozenset({len(rows) - 2, len(rows) - 1}),
     )
+
+
+def _add_previous(ind: dict, rows: list[list[str]]) -> None:
+    """The previous period's counts and the changes, on each row of :func:`outcome_table`."""
+    for row, code in zip(rows, EXIT_REASONS, strict=False):
+        row += comparison.cells(ind, ("outcomes", "counts", code))
+    rows[-2] += comparison.cells(ind, ("outcomes", "denominator"))
+    before, change = comparison.previous(ind)["outcomes"], comparison.previous(ind)["change"]["outcomes"]
+    n, points = change.get("in_goal"), change.get("in_goal_share")
+    moved = fmt.DASH if fmt.DASH in (fmt.signed(n), fmt.points(points)) else f"{fmt.signed(n)} ({fmt.points(points)})"
+    rows[-1] += [count_share(before["in_goal"], before["in_goal_share"]), moved]
 
 
 @marks_hidden

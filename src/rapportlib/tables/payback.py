@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .. import fmt
+from .. import comparison, fmt
 from ..hidden import marks_hidden
 from .base import Table
 
@@ -58,7 +58,8 @@ def _row(name: str, v: dict) -> list[str]:
 
 
 def _previous(p: dict) -> str:
-    """The sentence comparing society's payback time with the previous period's, when given."""
+    """The sentence giving society's payback time of the previous period (from the params file) and
+    the change, written as the cover and the tables write a previous period: ``70,0 mån (−5,2 mån)``."""
     previous = p.get("previous")
     if not previous:
         return ""
@@ -67,5 +68,8 @@ def _previous(p: dict) -> str:
     text = f" Föregående period ({previous['period']}) var återbetalningstiden för samhället {before}"
     if change is None or change is fmt.HIDDEN:
         return text + "."
-    word = "kortare" if change < 0 else "längre"
-    return text + f"; i år är den {fmt.months(abs(change))} {word}." if change else text + ", samma som i år."
+    words = comparison.spoken(change, "months")
+    if words == "oförändrat":
+        return text + ", samma som under perioden."
+    shorter = "kortare" if change < 0 else "längre"
+    return text + f"; förändring {fmt.signed(change, 1, 'mån')} ({shorter} under perioden)."

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .. import fmt
+from .. import comparison, fmt
 from ..codes import label
 from ..hidden import marks_hidden
 from .base import Table, period_text
@@ -24,19 +24,33 @@ def _measured_heading(ind: dict) -> str:
 
 @marks_hidden
 def throughput_table(ind: dict) -> Table:
-    """*Genomströmningstid* of the period per sex."""
+    """*Genomströmningstid* of the period per sex; with the previous period (:mod:`rapportlib.comparison`)
+    a row for it and a row for the change."""
     m = ind["throughput"]["months"]
     sexes = [k for k in ind["sex"]["new"]]
     columns = ["Totalt", *[label("sex", s) for s in sexes]]
     row = [fmt.months(m["all"]), *[fmt.months(m[s]) for s in sexes]]
+    note = (
+        f"Medeltid från inskrivning till avslut för {_population_text(ind)} "
+        f"({fmt.count(m['n'], 'person', 'personer')}). En månad räknas som 30,4375 dagar."
+    )
+    caption = f"Genomströmningstid, {period_text(ind)}"
+    before = comparison.previous(ind)
+    if before is None:
+        return Table("throughput", caption, columns, [row], ["r"] * len(columns), note=note)
+    paths = [("throughput", "months", k) for k in ("all", *sexes)]
+    previous_row = [comparison.value_text(comparison.get(before, p), "months") for p in paths]
+    changes = [comparison.change_text(comparison.get(before["change"], p), "months") for p in paths]
+    n = comparison.get(before, ("throughput", "months", "n"))
+    period = comparison.period_words(ind)
+    note += f" Föregående period ({period}): {fmt.count(n, 'person', 'personer')}.{comparison.started_note(ind)}"
     return Table(
         "throughput",
-        f"Genomströmningstid, {period_text(ind)}",
-        columns,
-        [row],
-        ["r"] * len(columns),
-        note=f"Medeltid från inskrivning till avslut för {_population_text(ind)} "
-        f"({fmt.count(m['n'], 'person', 'personer')}). En månad räknas som 30,4375 dagar.",
+        caption,
+        ["", *columns],
+        [["Perioden", *row], ["Föregående period", *previous_row], ["Förändring", *changes]],
+        ["l"] + ["r"] * len(columns),
+        note=note,
     )
 
 
