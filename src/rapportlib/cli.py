@@ -277,7 +277,7 @@ def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else list(argv)
     args = parser().parse_args(argv)
     handler = _HANDLERS[args.command]
-    from .checks import ConsistencyError
+    from .errors import ConsistencyError
 
     try:
         status = handler(args)

@@ -44,3 +44,13 @@ class InputError(Exception):
         lines = [f"{len(self.problems)} problem i indata:"]
         lines += [f"  - {p}" for p in self.problems]
         return "\n".join(lines)
+
+
+class ConsistencyError(Exception):
+    """Raised by a final render when a consistency check fails (exit status 3). ``failed`` holds
+    the failed checks (:class:`rapportlib.checks.Check`). Defined here, where the command line can
+    name it without importing the checks (and pandas with them)."""
+
+    def __init__(self, failed: list):
+        self.failed = failed
+        super().__init__("\n".join(f"Kontroll misslyckades: {c.name}: {c.detail}" for c in failed))

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from .. import fmt
+from ..errors import ConsistencyError  # noqa: F401 - re-exported: rapportlib.checks.ConsistencyError
 
 #: Swedish names of the period's populations, as the report's tables name them.
 POPULATION_NAMES = {
@@ -26,14 +27,6 @@ class Check:
     name: str
     ok: bool
     detail: str
-
-
-class ConsistencyError(Exception):
-    """Raised by a final render when a check fails."""
-
-    def __init__(self, failed: list[Check]):
-        self.failed = failed
-        super().__init__("\n".join(f"Kontroll misslyckades: {c.name}: {c.detail}" for c in failed))
 
 
 def failed(checks: list[Check]) -> list[Check]:
