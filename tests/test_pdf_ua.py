@@ -88,7 +88,7 @@ def test_document_title_names_team_and_period(pdfs, site):
     for name, (folder, reader) in pdfs.items():
         title = reader.metadata.title
         page = (folder / "report.html").read_text(encoding="utf-8")
-        period = re.search(r'<p class="period">Period:? ([^<]*)</p>', page)
+        period = re.search(r'<p class="period">Period:? ([^<,]*)(?:, jämförs med [^<]*)?</p>', page)
         assert period and html.unescape(period.group(1)) in title, f"{name}: title {title!r} names no period"
         assert reader.xmp_metadata.dc_title == {"x-default": title}, name
         assert f"<title>{html.escape(title)}</title>" in page, f"{name}: the HTML title differs from the PDF's"
