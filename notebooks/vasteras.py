@@ -138,9 +138,6 @@ rep.table("survey", "2")
 rep.figure("survey", "2")
 
 # %% tags=["remove-input"]
-rep.new_page()
-
-# %% tags=["remove-input"]
 rep.heading("Personal", 2)
 
 # %% tags=["remove-input"]
