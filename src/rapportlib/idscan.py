@@ -35,12 +35,9 @@ def _decode(raw: bytes) -> str:
     """Text as :func:`rapportlib.load.decoding.decode` reads a CSV file, plus UTF-16 with a BOM."""
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
         return raw.decode("utf-16", errors="replace")
-    for encoding in ("utf-8-sig", "cp1252"):
-        try:
-            return raw.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-    return raw.decode("latin-1")
+    from .load.decoding import decode
+
+    return decode(raw)
 
 
 def _is_workbook(path: Path) -> bool:
