@@ -97,3 +97,45 @@ def test_a_workers_chart_renderer_draws_what_vl_convert_draws():
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120,
                           env=dict(os.environ, PYTHONPATH=str(ROOT / "src")))
     assert done.returncode == 0 and done.stdout.strip() == "ok", done.stderr
+
+
+def test_a_renderer_draws_a_spec_it_has_drawn_before_from_memory(monkeypatch):
+    import multiprocessing
+    import threading
+
+    from rapportlib.charts import renderer
+
+    drawn = []
+    monkeypatch.setattr(renderer, "_draw_here", lambda spec, locale: drawn.append(spec) or f"<svg>{spec['n']}</svg>")
+    ours, theirs = multiprocessing.Pipe()
+    serving = threading.Thread(target=renderer._serve, args=(theirs,), daemon=True)
+    serving.start()
+    for n in (1, 2, 1, 1):
+        ours.send(({"n": n}, {"decimal": ","}))
+        assert ours.recv() == ("ok", f"<svg>{n}</svg>")
+    ours.send(({"n": 1}, {"decimal": "."}))  # another locale is another drawing
+    assert ours.recv() == ("ok", "<svg>1</svg>")
+    ours.close()
+    serving.join(10)
+    assert drawn == [{"n": 1}, {"n": 2}, {"n": 1}]
+
+
+def test_a_warm_worker_has_imported_all_that_a_report_imports(tmp_path):
+    """A child forked from a warm worker imports nothing more (each import would be paid again by
+    every report)."""
+    code = (
+        "import sys\n"
+        "from pathlib import Path\nfrom rapportlib.layout import Layout\n"
+        "from rapportlib.render.batch import RenderTask\n"
+        "from rapportlib.render.forking import warm\n"
+        "warm()\n"
+        "before = set(sys.modules)\n"
+        f"layout = Layout(*map(Path, {[str(ROOT / 'notebooks'), str(tmp_path / 'o'), str(tmp_path / 'b')]!r}))\n"
+        f"outcome = RenderTask(layout, force=True, mode='inprocess')({str(ROOT / 'params/vasteras/2020.yml')!r})\n"
+        "assert outcome.status == 'rendered', outcome\n"
+        "print(sorted(set(sys.modules) - before))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=300, cwd=tmp_path,
+                          env=dict(os.environ, PYTHONPATH=str(ROOT / "src")))
+    assert done.returncode == 0, done.stderr[-3000:]
+    assert done.stdout.strip() == "[]"

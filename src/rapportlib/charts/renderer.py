@@ -5,7 +5,8 @@ vl-convert starts a JavaScript engine on its first drawing (about 0.4 s) and run
 then on. A batch worker forks a child per report and so must run no thread itself: it forks the
 renderer first (:func:`start`), and each report's child, forked later, inherits the connection to
 it and sends it the specs, so no report pays the engine's start. A worker runs one report at a
-time, so one connection serves them in turn.
+time, so one connection serves them in turn. It answers a spec it has drawn before from memory
+(the same labels measured again for another report's chart).
 """
 
 from __future__ import annotations
@@ -55,15 +56,31 @@ def start() -> None:
     _connection = ours
 
 
+#: Drawings the renderer keeps: a spec drawn again (the same labels measured for another report's
+#: chart) is answered from memory. A drawing is a function of its spec and locale only.
+REMEMBERED = 512
+
+
 def _serve(connection) -> None:
     """Draw every spec sent until the last holder of the other end has closed it."""
+    import json
+    from collections import OrderedDict
+
+    memory: OrderedDict[str, str] = OrderedDict()
     while True:
         try:
             spec, locale = connection.recv()
         except (EOFError, OSError):
             return
+        key = json.dumps([spec, locale])
         try:
-            answer = ("ok", _draw_here(spec, locale))
+            if key in memory:
+                memory.move_to_end(key)
+            else:
+                memory[key] = _draw_here(spec, locale)
+                if len(memory) > REMEMBERED:
+                    memory.popitem(last=False)
+            answer = ("ok", memory[key])
         except Exception as exc:  # noqa: BLE001 - handed back to the report that sent the spec
             answer = ("error", f"{type(exc).__name__}: {exc}")
         connection.send(answer)

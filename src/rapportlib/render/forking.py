@@ -12,6 +12,7 @@ thread running does not fork (:func:`can_fork`), and the caller runs the report 
 
 from __future__ import annotations
 
+import contextlib
 import os
 import pickle
 import threading
@@ -25,22 +26,59 @@ class ChildFailed(RuntimeError):
     """A forked child ended without handing back its result (killed, or crashed)."""
 
 
+#: Modules a report's render imports on first use (pandera's validation pulls in Hypothesis and
+#: pydantic, IPython's shell its history and completer, the publish gate pypdf); imported by
+#: :func:`warm` so that no child imports them again.
+LAZY_IMPORTS = (
+    "altair", "highspy", "IPython.core.interactiveshell", "IPython.core.completer",
+    "IPython.core.history", "IPython.core.magics", "IPython.core.application", "IPython.core.completerlib",
+    "IPython.core.logger", "IPython.core.oinspect", "IPython.utils.wildcard", "sqlite3", "bdb", "nbconvert",
+    "nbformat", "pandas", "pandas.core.methods.to_dict", "pandas.io.formats.string", "pandera.pandas",
+    "papermill", "pypandoc", "pypdf", "pypdf.filters", "typst", "vl_convert", "xml.dom.minidom", "jinja2.ext",
+    "pygments.styles.default", "encodings.utf_8_sig", "ctypes.util",
+)
+
+
 def warm() -> None:
-    """Import, in this process, what a report's render needs; start no thread."""
-    import altair  # noqa: F401
-    import highspy  # noqa: F401
-    import IPython.core.interactiveshell  # noqa: F401
-    import nbconvert  # noqa: F401
-    import nbformat  # noqa: F401
-    import pandas  # noqa: F401
-    import papermill  # noqa: F401
-    import pypandoc  # noqa: F401
-    import typst  # noqa: F401
+    """Import, in this process, what a report's render needs, and fill the caches that every
+    report would otherwise fill again in its child (nbconvert's templates, nbformat's schema
+    validator, pandera's backends); start no thread."""
+    import importlib
+    import pkgutil
 
-    from .. import charts, prepare, report, tables  # noqa: F401
-    from . import gate, htmlpage, inprocess, orchestrator, pdf  # noqa: F401
+    import rapportlib
 
-    htmlpage._html_exporter()  # nbconvert's templates, loaded once
+    for name in LAZY_IMPORTS:
+        importlib.import_module(name)
+    for module in pkgutil.walk_packages(rapportlib.__path__, "rapportlib."):
+        if ".demo" not in module.name:  # the example generator is never part of a render
+            importlib.import_module(module.name)
+    _fill_caches()
+
+
+def _fill_caches() -> None:
+    """Run once, on throwaway input, the steps whose first run compiles something."""
+    import datetime as dt
+
+    import altair as alt
+    import nbformat
+    import pandas as pd
+
+    from ..load.columns import REQUIRED
+    from ..load.schema import register_schema
+    from . import htmlpage
+
+    # nbconvert's templates, its Markdown parser and its CSS selectors, compiled on a first page
+    shown = {"text/html": "<p>x</p>", "text/markdown": "x", "text/plain": "x"}
+    cell = nbformat.v4.new_code_cell("x", outputs=[nbformat.v4.new_output("display_data", data=shown)])
+    htmlpage.to_html(nbformat.v4.new_notebook(cells=[cell, nbformat.v4.new_markdown_cell("*x*")]), "")
+    alt.Chart(pd.DataFrame({"x": [1]})).mark_bar().encode(x="x").to_dict(validate=False)  # narwhals' pandas side
+    nbformat.validate(nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("1")]))  # compiles the schema
+    import pandera.pandas as pa
+
+    cells = pd.DataFrame({name: [None] for name in REQUIRED}, dtype=object)
+    with contextlib.suppress(pa.errors.SchemaErrors):  # every cell is missing: a failure, as wanted
+        register_schema(list(cells.columns), dt.date(2000, 1, 1)).validate(cells, lazy=True)
 
 
 def can_fork() -> bool:
