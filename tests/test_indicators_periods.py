@@ -242,3 +242,11 @@ def test_populations_do_not_modify_register():
     before = reg.copy()
     populations(reg, START, END)
     pd.testing.assert_frame_equal(reg, before)
+
+
+@pytest.mark.parametrize("day", ["2020-01-31", "2020-02-29", "2021-03-15", "2021-12-31", "2019-08-30"])
+@pytest.mark.parametrize("months", [-25, -12, -6, -1, 0, 1, 6, 13])
+def test_adding_months_to_one_date_is_adding_them_to_a_series(day, months):
+    from rapportlib.indicators.periods import add_months_to
+
+    assert add_months_to(pd.Timestamp(day), months) == add_months(pd.Series([pd.Timestamp(day)]), months).iloc[0]

@@ -82,6 +82,7 @@ class Report:
         self.prepared = prepared
         self.params = prepared.params
         self.indicators = prepared.indicators
+        self.marked = mark(self.indicators)  # hidden figures as HIDDEN: made once, read by every table
         self.final = final
         self.interactive = interactive
         self._tables = 0
@@ -199,13 +200,13 @@ class Report:
         period = fmt.period(p.start, p.end)
         kind = "Insatsplan" if ind.get("kind") == "plan" else fmt.report_kind(p.start, p.end)
         title = f"{kind} {p.name}, {period}"
-        key, compared = self.key_figures(), comparison.key_comparisons(ind)
+        key, compared = self.key_figures(), comparison.key_comparisons(self.marked)
         cards = "".join(
             f'<div class="kpi"><span class="kpi-value">{html.escape(v)}</span>'
             f'<span class="kpi-label">{html.escape(k)}</span>{comparison.card_html(compared.get(k))}</div>'
             for k, v in key
         )
-        before = f", jämförs med {comparison.period_words(ind)}" if compared else ""
+        before = f", jämförs med {comparison.period_words(self.marked)}" if compared else ""
         style = notebook_style() if self.interactive else ""  # in JupyterLab only
         page = (
             f'{style}<header class="title-block"><p class="kicker">{html.escape(p.federation)}</p>'
@@ -213,7 +214,7 @@ class Report:
             f'<p class="period">Period: {html.escape(period)}{html.escape(before)}</p>'
             f'<div class="kpis" aria-label="Nyckeltal">{cards}</div></header>'
         )
-        caption = f"Nyckeltal{'; föregående period ' + comparison.period_words(ind) if compared else ''}"
+        caption = f"Nyckeltal{'; föregående period ' + comparison.period_words(self.marked) if compared else ''}"
         markdown = f"{comparison.key_table(key, compared)}\n\n: {md_literal(caption)} {{#tbl-kpi}}"
         return Block(
             page,
@@ -256,7 +257,7 @@ class Report:
     def summary(self) -> Block | None:
         """A short summary in Swedish whose every figure comes from the indicators, worded by value
         (:func:`rapportlib.sentences.summary`)."""
-        text = sentences.summary(mark(self.indicators))
+        text = sentences.summary(self.marked)
         return Block(f'<p class="summary">{html.escape(text)}</p>', text, text)
 
     def about(self) -> Block | None:
@@ -284,7 +285,7 @@ class Report:
         if (name.replace("-", "_"), args) in shown:  # shown already (e.g. in a goal area)
             return EMPTY
         shown.add((name.replace("-", "_"), args))
-        tab = builder(self.indicators, *args)
+        tab = builder(self.marked if getattr(builder, "marks_hidden", False) else self.indicators, *args)
         if tab is None:
             return EMPTY
         if tab.is_empty():

@@ -6,6 +6,7 @@ All functions are pure: they take a register (one row per enrolment, as returned
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 
 import numpy as np
@@ -33,13 +34,19 @@ def add_months(dates: pd.Series, months: int) -> pd.Series:
     return first + pd.to_timedelta(day - 1, unit="D")
 
 
+def add_months_to(day: dt.date | pd.Timestamp, months: int) -> pd.Timestamp:
+    """:func:`add_months` for one date (without a Series: a hundredth of the time)."""
+    day = as_timestamp(day)
+    year, month = divmod(day.year * 12 + day.month - 1 + months, 12)
+    return pd.Timestamp(year, month + 1, min(day.day, calendar.monthrange(year, month + 1)[1]))
+
+
 def shift_month_end(day: pd.Timestamp, months: int) -> pd.Timestamp:
     """Move a period end by whole months, keeping month ends at month ends.
 
     ``2022-06-30`` moved −6 months is ``2021-12-31``: the day after, moved, minus a day.
     """
-    nxt = add_months(pd.Series([day + pd.Timedelta(days=1)]), months).iloc[0]
-    return nxt - pd.Timedelta(days=1)
+    return add_months_to(day + pd.Timedelta(days=1), months) - pd.Timedelta(days=1)
 
 
 def months_between(start: pd.Series, end: pd.Series) -> pd.Series:

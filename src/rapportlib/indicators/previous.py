@@ -20,7 +20,7 @@ import pandas as pd
 
 from .. import fmt
 from ..codes import EXIT_REASONS
-from .periods import add_months, as_timestamp
+from .periods import add_months_to, as_timestamp
 
 FLOWS = ("active_start", "new", "exits", "early_dropouts", "active_end", "served")
 
@@ -44,7 +44,7 @@ def previous_period(start, end) -> tuple[dt.date, dt.date]:
     months = fmt.months_between(start.date(), end.date())
     day = pd.Timedelta(days=1)
     if months is not None:
-        first = add_months(pd.Series([start]), -months).iloc[0]
+        first = add_months_to(start, -months)
     else:
         first = start - (end - start + day)
     return first.date(), (start - day).date()

@@ -60,7 +60,7 @@ class Protection:
         self.small = {k for k, f in figures.items() if sensitive(f, threshold, strict)}
         self.zeros = {k for k in self.fixed if figures[k].value == 0}
         base = self.intervals(self.fixed)
-        self.needs = {k: min(threshold, base.range(figures[k]).width) for k in sorted(self.small)}
+        self.needs = {k: base.width_up_to(figures[k], threshold) for k in sorted(self.small)}
 
     def exposures(self, lp: Intervals, keys, first: bool = False, binding: bool = False) -> list[Exposure]:
         """The small counts among ``keys`` (hidden in ``lp``) whose range is narrower than they
@@ -70,9 +70,9 @@ class Protection:
             need = self.needs[key]
             if need < _EPS:
                 continue
-            found_range = lp.range(self.model.figures[key], binding)
-            if found_range.width < need - _EPS:
-                found.append(Exposure(key, found_range, need))
+            fig = self.model.figures[key]
+            if lp.width_up_to(fig, need) < need - _EPS:
+                found.append(Exposure(key, lp.range(fig, binding), need))
                 if first:
                     break
         return found
@@ -130,7 +130,7 @@ class Protection:
         fig, widening = self.model.figures[e.key], None
         for key in candidates:
             with lp.without(key):
-                width = lp.range(fig).width
+                width = lp.width_up_to(fig, e.needs)  # exact below what it needs
             if width >= e.needs - _EPS:
                 return key
             if widening is None and width > e.range.width + _EPS:
@@ -145,7 +145,7 @@ class Protection:
         if not candidates:
             return set()
         lp = self.intervals(self.shown(hidden))
-        return {k for k in candidates if lp.range(figures[k]).width < _EPS}
+        return {k for k in candidates if lp.width_up_to(figures[k], _EPS) < _EPS}
 
     def _restore(self, hidden: set[str]) -> set[str]:
         """Publish again, most wanted first, each secondary suppression (not a 0: at most
