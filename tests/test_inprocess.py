@@ -12,6 +12,7 @@ import papermill
 import pytest
 from papermill.exceptions import PapermillExecutionError
 
+from rapportlib import service
 from rapportlib.layout import Layout
 from rapportlib.prepare import prepare
 from rapportlib.render.execution import execute
@@ -81,43 +82,70 @@ def test_forked_children_share_nothing_and_report_failures():
         run_forked(os._exit, 9)
 
 
-def test_a_workers_chart_renderer_draws_what_vl_convert_draws():
-    code = (  # in a process of its own: the renderer is forked before any thread runs
+def test_a_workers_service_draws_and_typesets_what_this_process_would(tmp_path):
+    code = (  # in a process of its own: the service is forked before any thread runs
+        "import sys\n"
+        "from pathlib import Path\n"
+        "from rapportlib import service\n"
         "from rapportlib.charts import renderer\n"
         "from rapportlib.render.forking import run_forked\n"
+        "from rapportlib.render.pdf import typeset\n"
         "encoding = {'x': {'field': 'a', 'type': 'quantitative'}}\n"
         "spec = {'data': {'values': [{'a': 3}]}, 'mark': 'bar', 'encoding': encoding}\n"
-        "renderer.start()\n"
+        "root = Path(sys.argv[1])\n"
+        "(root / 'r.typ').write_text('#set document(title: \"T\", date: none)\\n= Rubrik\\nText.')\n"
+        "(root / 'bad.typ').write_text('#set document(title: \"T\")\\n#nosuchfunction()')\n"
+        "service.start()\n"
         "there = run_forked(renderer.draw, spec, 'sv-SE')\n"
-        "assert renderer._connection is not None\n"
-        "renderer._stop()\n"
+        "run_forked(service.call, typeset, str(root / 'r.typ'), str(root / 'there.pdf'), str(root))\n"
+        "try:\n"
+        "    run_forked(service.call, typeset, str(root / 'bad.typ'), str(root / 'bad.pdf'), str(root))\n"
+        "except Exception as exc:\n"
+        "    assert 'nosuchfunction' in str(exc), exc\n"
+        "else:\n"
+        "    raise AssertionError('a Typst error was not handed back')\n"
+        "assert service._connection is not None\n"
+        "service._stop()\n"
         "assert renderer.draw(spec, 'sv-SE') == there, 'differs'\n"
+        "typeset(str(root / 'r.typ'), str(root / 'here.pdf'), str(root))\n"
+        "assert (root / 'here.pdf').read_bytes() == (root / 'there.pdf').read_bytes(), 'PDFs differ'\n"
         "print('ok')\n"
     )
-    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120,
+    done = subprocess.run([sys.executable, "-c", code, str(tmp_path)], capture_output=True, text=True, timeout=120,
                           env=dict(os.environ, PYTHONPATH=str(ROOT / "src")))
     assert done.returncode == 0 and done.stdout.strip() == "ok", done.stderr
 
 
-def test_a_renderer_draws_a_spec_it_has_drawn_before_from_memory(monkeypatch):
+_done: list = []
+
+
+def _job(n: int, locale: dict) -> str:
+    _done.append(n)
+    return f"<svg>{n}</svg>"
+
+
+@service.remembered
+def _remembered_job(n: int, locale: dict) -> str:
+    return _job(n, locale)
+
+
+def test_a_service_answers_a_remembered_job_it_has_done_before_from_memory():
     import multiprocessing
     import threading
 
-    from rapportlib.charts import renderer
-
-    drawn = []
-    monkeypatch.setattr(renderer, "_draw_here", lambda spec, locale: drawn.append(spec) or f"<svg>{spec['n']}</svg>")
+    _done.clear()
     ours, theirs = multiprocessing.Pipe()
-    serving = threading.Thread(target=renderer._serve, args=(theirs,), daemon=True)
+    serving = threading.Thread(target=service._serve, args=(theirs,), daemon=True)
     serving.start()
-    for n in (1, 2, 1, 1):
-        ours.send(({"n": n}, {"decimal": ","}))
-        assert ours.recv() == ("ok", f"<svg>{n}</svg>")
-    ours.send(({"n": 1}, {"decimal": "."}))  # another locale is another drawing
+    for job in (_job, _remembered_job):
+        for n in (1, 2, 1, 1):
+            ours.send((job, (n, {"decimal": ","})))
+            assert ours.recv() == ("ok", f"<svg>{n}</svg>")
+    ours.send((_remembered_job, (1, {"decimal": "."})))  # other arguments are another job
     assert ours.recv() == ("ok", "<svg>1</svg>")
     ours.close()
     serving.join(10)
-    assert drawn == [{"n": 1}, {"n": 2}, {"n": 1}]
+    assert _done == [1, 2, 1, 1, 1, 2, 1]
 
 
 def test_a_warm_worker_has_imported_all_that_a_report_imports(tmp_path):

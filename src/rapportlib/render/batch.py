@@ -53,7 +53,7 @@ def _interrupted(signum, frame) -> None:
 
 
 def _worker_start() -> None:
-    from ..charts import renderer
+    from .. import service
     from .forking import can_fork, warm
 
     # Ctrl-C reaches every process of the terminal's group; a worker finishes the report it has
@@ -61,7 +61,7 @@ def _worker_start() -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     warm()
     if can_fork():
-        renderer.start()  # one chart renderer for all the reports this worker forks
+        service.start()  # one service (charts, PDFs) for all the reports this worker forks
 
 
 @dataclass(frozen=True)
@@ -149,9 +149,15 @@ class LocalExecutor:
         if len(todo) == 1:  # one report: this process is its own
             finished(replace(task, mode="inprocess")(todo[0]))
             return
+        from .forking import can_fork, warm
+
         jobs = max(1, min(self.jobs or os.cpu_count() or 1, len(todo)))
-        # "spawn": workers start clean (this process may run threads); each then forks its reports.
-        context = multiprocessing.get_context("spawn")
+        if can_fork():  # warm here once, and fork the workers warm (the pool starts them all at once)
+            warm()
+            context = multiprocessing.get_context("fork")
+        else:  # "spawn": workers start clean (this process runs threads) and warm each on its own
+            context = multiprocessing.get_context("spawn")
+        # Either way each worker then forks a child per report.
         pool = concurrent.futures.ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=_worker_start)
         task = replace(task, mode="forked")
         futures = [pool.submit(task, t) for t in todo]

@@ -39,10 +39,17 @@ LAZY_IMPORTS = (
 )
 
 
+_warm = False
+
+
 def warm() -> None:
     """Import, in this process, what a report's render needs, and fill the caches that every
     report would otherwise fill again in its child (nbconvert's templates, nbformat's schema
-    validator, pandera's backends); start no thread."""
+    validator, pandera's backends); start no thread. Once per process (a worker forked from a
+    warm process is warm)."""
+    global _warm
+    if _warm:
+        return
     import importlib
     import pkgutil
 
@@ -54,6 +61,7 @@ def warm() -> None:
         if ".demo" not in module.name:  # the example generator is never part of a render
             importlib.import_module(module.name)
     _fill_caches()
+    _warm = True
 
 
 def _fill_caches() -> None:

@@ -14,12 +14,14 @@ whose alternative text and caption are Typst string literals. The PDF is exporte
 
 from __future__ import annotations
 
+import functools
 import re
 import string
 import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from .. import service
 from ..markup import typst_string
 from .assets import document_title, page_template
 
@@ -120,7 +122,6 @@ def to_pdf(nb: nbformat.NotebookNode, target: Path, provenance: str = "") -> Non
     """Render the PDF: Markdown → Typst (pandoc) → PDF (typst), A4, cover, contents, page numbers,
     and the ``provenance`` line at the end."""
     import pypandoc
-    import typst
 
     with tempfile.TemporaryDirectory(prefix="rapport-typst-") as tmp:
         tmp = Path(tmp)
@@ -134,4 +135,22 @@ def to_pdf(nb: nbformat.NotebookNode, target: Path, provenance: str = "") -> Non
         cover, _, body = convert(f"{title.get('cover', '')}\n\n{marker}\n\n{markdown}").partition(marker)
         source = page(title, cover, put_figures(body, figures), provenance)
         (tmp / "report.typ").write_text(source, encoding="utf-8")
-        typst.compile(str(tmp / "report.typ"), output=str(target), root=str(tmp), pdf_standards=PDF_STANDARDS)
+        try:
+            service.call(typeset, str(tmp / "report.typ"), str(target), str(tmp))
+        except service.JobFailed as exc:
+            raise RuntimeError(f"Typst could not typeset the report: {exc}") from None
+
+
+def typeset(source: str, target: str, root: str) -> None:
+    """Typst: the PDF/UA-1 of ``source`` (files under ``root``) written to ``target``, with the
+    fonts this process found once."""
+    import typst
+
+    typst.Compiler(root=root, font_paths=_fonts()).compile(source, output=target, pdf_standards=PDF_STANDARDS)
+
+
+@functools.cache
+def _fonts():
+    import typst
+
+    return typst.Fonts()

@@ -1,0 +1,120 @@
+"""A batch worker's service process: pure work that is slow the first time in a process, done for
+every report the worker forks.
+
+Drawing a chart starts vl-convert's JavaScript engine (about 0.4 s) and Typst's first PDF in a
+process loads its fonts and library (about 0.2 s, ten times a later one); both then run threads.
+A batch worker forks a child per report and so must run no thread itself: it forks this service
+first (:func:`start`), and each report's child, forked later, inherits the connection to it and
+hands it that work (:func:`call`). A worker runs one report at a time, so one connection serves
+them in turn.
+
+The work is pure: a chart's SVG is a function of its spec and locale, a PDF of its Typst source
+and files. Nothing of one report reaches another but speed, and a job marked ``remembered`` (see
+:func:`remembered`) is answered from memory when the same arguments come again (the same labels
+measured for another report's chart). Without a service (a single ``rapport render``, a kernel)
+:func:`call` does the work in the calling process.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+from collections.abc import Callable
+from typing import TypeVar
+
+T = TypeVar("T")
+
+_connection = None  # to the worker's service, in a worker and its children
+ANSWER_WITHIN = 120  # seconds; a service that takes longer is given up
+#: Answers a service keeps for jobs marked remembered.
+REMEMBERED = 512
+
+
+class JobFailed(ValueError):
+    """The job raised in the service; its message is ``"<exception type>: <message>"``."""
+
+
+def remembered(fn: Callable[..., T]) -> Callable[..., T]:
+    """Mark a job whose answer the service may keep: a pure function of JSON-able arguments."""
+    fn.remembered = True
+    return fn
+
+
+def call(job: Callable[..., T], *args) -> T:
+    """``job(*args)`` in the service when this process has one, else here. ``job`` is a function
+    at a module's top level (it is sent by name)."""
+    if _connection is not None:
+        try:
+            _connection.send((job, args))
+            if not _connection.poll(ANSWER_WITHIN):
+                raise TimeoutError
+            kind, value = _connection.recv()
+        except (EOFError, OSError):  # the service is gone or stuck: do the work here from now on
+            _stop()
+        else:
+            if kind == "ok":
+                return value
+            raise JobFailed(value)
+    return job(*args)
+
+
+def start() -> None:
+    """Fork this process's service (call it while this process runs no thread)."""
+    global _connection
+    import multiprocessing
+    from multiprocessing.util import Finalize
+
+    ours, theirs = multiprocessing.Pipe()
+    pid = os.fork()
+    if pid == 0:
+        ours.close()
+        try:
+            _serve(theirs)
+        finally:
+            os._exit(0)
+    theirs.close()
+    _connection = ours
+    # When a pool's worker ends: close the connection, and wait for the service to end, so that its
+    # CPU time is counted with the worker's (as a kernel's is).
+    Finalize(None, _finish, args=(ours, pid), exitpriority=10)
+
+
+def _finish(connection, pid: int) -> None:
+    global _connection
+    _connection = None
+    connection.close()
+    with contextlib.suppress(ChildProcessError):
+        os.waitpid(pid, 0)
+
+
+def _serve(connection) -> None:
+    """Do every job sent until the last holder of the other end has closed it."""
+    import json
+    from collections import OrderedDict
+
+    memory: OrderedDict[str, object] = OrderedDict()
+    while True:
+        try:
+            job, args = connection.recv()
+        except (EOFError, OSError):
+            return
+        key = f"{job.__module__}.{job.__qualname__}:{json.dumps(args)}" if getattr(job, "remembered", False) else None
+        try:
+            if key is None:
+                value = job(*args)
+            elif key in memory:
+                memory.move_to_end(key)
+                value = memory[key]
+            else:
+                value = memory[key] = job(*args)
+                if len(memory) > REMEMBERED:
+                    memory.popitem(last=False)
+            answer = ("ok", value)
+        except Exception as exc:  # noqa: BLE001 - handed back to the report that sent the job
+            answer = ("error", f"{type(exc).__name__}: {exc}")
+        connection.send(answer)
+
+
+def _stop() -> None:
+    global _connection
+    _connection = None
