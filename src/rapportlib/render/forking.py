@@ -74,8 +74,9 @@ def _fill_caches() -> None:
 
     from ..load.columns import REQUIRED
     from ..load.schema import register_schema
-    from . import htmlpage
+    from . import htmlpage, pdf
 
+    pdf._pandoc()  # where pandoc is
     # nbconvert's templates, its Markdown parser and its CSS selectors, compiled on a first page
     shown = {"text/html": "<p>x</p>", "text/markdown": "x", "text/plain": "x"}
     cell = nbformat.v4.new_code_cell("x", outputs=[nbformat.v4.new_output("display_data", data=shown)])

@@ -121,14 +121,9 @@ def page(title: dict, cover: str, body: str, provenance: str) -> str:
 def to_pdf(nb: nbformat.NotebookNode, target: Path, provenance: str = "") -> None:
     """Render the PDF: Markdown → Typst (pandoc) → PDF (typst), A4, cover, contents, page numbers,
     and the ``provenance`` line at the end."""
-    import pypandoc
-
     with tempfile.TemporaryDirectory(prefix="rapport-typst-") as tmp:
         tmp = Path(tmp)
         markdown, title, figures = to_markdown(nb, tmp)
-
-        def convert(md: str) -> str:
-            return pypandoc.convert_text(md, "typst", format=PANDOC_FORMAT, extra_args=PANDOC_ARGS)
 
         # One pandoc run for cover and body: they are split at a marker paragraph.
         marker = "RAPPORTCOVERENDMARKER"
@@ -139,6 +134,24 @@ def to_pdf(nb: nbformat.NotebookNode, target: Path, provenance: str = "") -> Non
             service.call(typeset, str(tmp / "report.typ"), str(target), str(tmp))
         except service.JobFailed as exc:
             raise RuntimeError(f"Typst could not typeset the report: {exc}") from None
+
+
+def convert(markdown: str) -> str:
+    """pandoc: the report's Markdown as Typst (the pandoc that pypandoc ships, run directly)."""
+    import subprocess
+
+    command = [_pandoc(), "--from", PANDOC_FORMAT, "--to", "typst", *PANDOC_ARGS]
+    done = subprocess.run(command, input=markdown.encode("utf-8"), capture_output=True, check=False)
+    if done.returncode:
+        raise RuntimeError(f"pandoc could not convert the report: {done.stderr.decode('utf-8', 'replace')[-500:]}")
+    return done.stdout.decode("utf-8")
+
+
+@functools.cache
+def _pandoc() -> str:
+    import pypandoc
+
+    return pypandoc.get_pandoc_path()
 
 
 def typeset(source: str, target: str, root: str) -> None:
