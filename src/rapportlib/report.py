@@ -7,6 +7,7 @@ consoles take ``text/plain``.
 
 from __future__ import annotations
 
+import functools
 import html
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -82,12 +83,17 @@ class Report:
         self.prepared = prepared
         self.params = prepared.params
         self.indicators = prepared.indicators
-        self.marked = mark(self.indicators)  # hidden figures as HIDDEN: made once, read by every table
         self.final = final
         self.interactive = interactive
         self._tables = 0
         self._figures = 0
         self._sections = Numbering()
+
+    @functools.cached_property
+    def marked(self) -> dict:
+        """The indicators with hidden figures as :data:`~rapportlib.fmt.HIDDEN` (:func:`mark`), made
+        once for every table that reads them so."""
+        return mark(self.indicators)
 
     @classmethod
     def load(cls, params_path: str | Path, final: bool = False, prepared_path: str | None = None) -> Report:
