@@ -80,7 +80,7 @@ def _engine_problem(args) -> str | None:
             "rapport render --engine quarto: Quarto finns inte på PATH.\n"
             "Installera Quarto 1.4 eller senare (https://quarto.org/docs/get-started/ eller "
             "`conda install -c conda-forge quarto`) och kör igen, eller rendera utan --engine: den "
-            "inbyggda motorn (nbconvert och Typst) behöver inte Quarto. Se docs/quarto.md."
+            "inbyggda motorn (pandoc och Typst) behöver inte Quarto. Se docs/quarto.md."
         )
     if args.executor == "dask" and not args.scheduler:
         return "rapport render --executor dask: ange --scheduler ADRESS (en Dask distributed-schemaläggare)"

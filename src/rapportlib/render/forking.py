@@ -1,6 +1,6 @@
 """Forked renders: each report in a child process of its own, forked from a warm worker.
 
-A worker imports once what every report needs (pandas, Altair, rapportlib, Papermill, nbconvert,
+A worker imports once what every report needs (pandas, Altair, rapportlib, Papermill,
 Typst) and starts no thread; for each report it forks a child that renders it start to end, cells
 run in the child itself (:mod:`.inprocess`), and returns the outcome through a pipe. No state
 passes between reports: each child ends with its report. A fork costs milliseconds where a new
@@ -32,7 +32,7 @@ class ChildFailed(RuntimeError):
 LAZY_IMPORTS = (
     "altair", "highspy", "IPython.core.interactiveshell", "IPython.core.completer",
     "IPython.core.history", "IPython.core.magics", "IPython.core.application", "IPython.core.completerlib",
-    "IPython.core.logger", "IPython.core.oinspect", "IPython.utils.wildcard", "sqlite3", "bdb", "nbconvert",
+    "IPython.core.logger", "IPython.core.oinspect", "IPython.utils.wildcard", "sqlite3", "bdb",
     "nbformat", "pandas", "pandas.core.methods.to_dict", "pandas.io.formats.string", "pandera.pandas",
     "papermill", "pypandoc", "pypdf", "pypdf.filters", "typst", "vl_convert", "xml.dom.minidom", "jinja2.ext",
     "pygments.styles.default", "encodings.utf_8_sig", "ctypes.util",
@@ -44,7 +44,7 @@ _warm = False
 
 def warm() -> None:
     """Import, in this process, what a report's render needs, and fill the caches that every
-    report would otherwise fill again in its child (nbconvert's templates, nbformat's schema
+    report would otherwise fill again in its child (the page's Markdown parser, nbformat's schema
     validator, pandera's backends); start no thread. Once per process (a worker forked from a
     warm process is warm)."""
     global _warm
@@ -77,7 +77,7 @@ def _fill_caches() -> None:
     from . import htmlpage, pdf
 
     pdf._pandoc()  # where pandoc is
-    # nbconvert's templates, its Markdown parser and its CSS selectors, compiled on a first page
+    # the page's Markdown parser, compiled on a first page
     shown = {"text/html": "<p>x</p>", "text/markdown": "x", "text/plain": "x"}
     cell = nbformat.v4.new_code_cell("x", outputs=[nbformat.v4.new_output("display_data", data=shown)])
     htmlpage.to_html(nbformat.v4.new_notebook(cells=[cell, nbformat.v4.new_markdown_cell("*x*")]), "")

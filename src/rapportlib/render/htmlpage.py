@@ -1,13 +1,14 @@
-"""HTML: one self-contained page per report, from the executed notebook (nbconvert's ``basic``
-template, inputs excluded), with numbered headings, a table of contents and the provenance footer."""
+"""HTML: one self-contained page per report, from the executed notebook's outputs (each output's
+``text/html``, as nbconvert would choose it; code never), with numbered headings, a table of
+contents and the provenance footer."""
 
 from __future__ import annotations
 
-import functools
 import html
 from typing import TYPE_CHECKING
 
 from ..headings import Numbering, number_html
+from ..markup import narrative
 from .assets import document_title, page_template
 
 if TYPE_CHECKING:
@@ -62,31 +63,46 @@ PAGE_LINKS = (
 )
 
 
-@functools.cache
-def _html_exporter():
-    """One exporter per process: building one compiles its templates (a tenth of a report's HTML time)."""
-    from nbconvert import HTMLExporter
+#: The MIME type a page shows of an output holding several, first found first (nbconvert's order).
+SHOWN = ("text/html", "image/svg+xml", "text/markdown", "text/plain")
 
-    return HTMLExporter(
-        template_name="basic",
-        exclude_input=True,
-        exclude_input_prompt=True,
-        exclude_output_prompt=True,
-        anchor_link_text="",
-    )
+
+def output_html(output: dict) -> str:
+    """One output as the page shows it: its HTML, its SVG, its Markdown (through the narrative's
+    safe renderer) or its text (escaped). Printed text is shown as text; an error is not shown."""
+    if output.get("output_type") == "stream":
+        return f"<pre>{html.escape(''.join(output.get('text', '')))}</pre>"
+    data = output.get("data", {})
+    kind = next((k for k in SHOWN if k in data), None)
+    if kind is None:
+        return ""
+    value = "".join(data[kind]) if isinstance(data[kind], list) else data[kind]
+    if kind in ("text/html", "image/svg+xml"):
+        return value  # made by rapportlib, every user string in it escaped (rapportlib.markup)
+    if kind == "text/markdown":
+        return narrative(value)[0]
+    return f"<pre>{html.escape(value)}</pre>"
+
+
+def body_html(nb: nbformat.NotebookNode) -> str:
+    """The page's body: each cell's outputs in order, a Markdown cell through the narrative's safe
+    renderer, code never."""
+    parts = []
+    for i, cell in enumerate(nb.cells):
+        if cell.cell_type == "markdown":
+            inner = narrative(cell.source)[0]
+        elif cell.cell_type == "code":
+            inner = "".join(output_html(o) for o in cell.get("outputs", []))
+        else:
+            continue
+        if inner:
+            parts.append(f'<div class="cell" id="c{i:03d}">{inner}</div>')
+    return "\n".join(parts)
 
 
 def to_html(nb: nbformat.NotebookNode, provenance: str) -> str:
     """One self-contained HTML page in Swedish: no code, no external requests."""
-    import nbformat
-
-    nb = nbformat.from_dict(nb)
-    # Only what a reader sees; cells get stable ids (Papermill's injected cell has a random one).
-    nb.cells = [c for c in nb.cells if c.cell_type == "markdown" or (c.cell_type == "code" and c.get("outputs"))]
-    for i, cell in enumerate(nb.cells):
-        cell.id = f"c{i:03d}"
-    body, _ = _html_exporter().from_notebook_node(nb)
-    body, headings = number_headings(body)
+    body, headings = number_headings(body_html(nb))
     body = body.replace("</header>", f"</header>\n{toc(headings)}", 1)
     meta = _title_meta(nb)
     title = document_title(meta)

@@ -36,7 +36,7 @@ if TYPE_CHECKING:
 
 
 def _builtin(nb: nbformat.NotebookNode, params: Params, layout: Layout, staging: Path) -> None:
-    """HTML by nbconvert, PDF by pandoc and Typst; both end with the provenance line."""
+    """HTML from the outputs, PDF by pandoc and Typst; both end with the provenance line."""
     line = provenance(params)
     with timing.stage("html"):
         (staging / "report.html").write_text(htmlpage.to_html(nb, line), encoding="utf-8")
