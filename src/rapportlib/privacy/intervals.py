@@ -72,8 +72,10 @@ class Intervals:
         h = self.highs
         h.setOptionValue("output_flag", False)
         # Only the objective changes between solves, so the last basis stays feasible: primal
-        # simplex from it, without presolve, takes a few iterations.
-        for option, value in (("presolve", "off"), ("solver", "simplex"), ("simplex_strategy", 4)):
+        # simplex from it, without presolve, takes a few iterations. One thread: HiGHS's pool of
+        # threads costs more per solve (about ten times) than a program this small takes.
+        options = (("presolve", "off"), ("solver", "simplex"), ("simplex_strategy", 4), ("threads", 1))
+        for option, value in options:
             h.setOptionValue(option, value)
         self.figures = model.figures
         self.column = {c: j for j, c in enumerate(c for c in range(model.n) if c not in dead)}
