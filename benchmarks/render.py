@@ -81,9 +81,20 @@ def identical(a: Path, b: Path) -> str:
 
 
 def _cpu(process) -> float:
-    """A process's CPU time with its finished children's (the kernels a Dask worker starts)."""
+    """A process's CPU time with its finished children's and its live descendants' (a Dask
+    worker's helper, which forks the reports, and the helper's service live as long as the worker)."""
     t = process.cpu_times()
-    return t.user + t.system + t.children_user + t.children_system
+    total = t.user + t.system + t.children_user + t.children_system
+    for child in process.children(recursive=True):
+        c = child.cpu_times()
+        total += c.user + c.system + c.children_user + c.children_system
+    return total
+
+
+def _memory(process) -> tuple[float, float]:
+    """Resident memory (MiB) of a process, and of it with its live descendants."""
+    own = process.memory_info().rss / 2**20
+    return own, own + sum(c.memory_info().rss for c in process.children(recursive=True)) / 2**20
 
 
 def dask_run(params_dir: Path, site: Path, n: int) -> list[str]:
@@ -99,12 +110,13 @@ def dask_run(params_dir: Path, site: Path, n: int) -> list[str]:
         command += [cluster.scheduler_address, "--params-dir", str(params_dir), "--output", str(site)]
         wall, cpu, _ = run(command, cwd=ROOT)
         after = sum(_cpu(p) for p in procs)
-        rss = [p.memory_info().rss / 2**20 for p in procs]
+        memory = [_memory(p) for p in procs]
     core = after - before + cpu
     return [
         f"dask, 2 local workers:          {wall:7.1f} s = {wall / n:5.2f} s per report, {core / n:4.2f} core-s per "
         f"report = {60 * n / core:5.1f} reports per core-minute",
-        f"  memory per worker at the end: {', '.join(f'{m:.0f} MiB' for m in rss)}",
+        "  memory per worker at the end (resident; with its helper and service): "
+        + ", ".join(f"{own:.0f} MiB ({every:.0f} MiB)" for own, every in memory),
     ]
 
 

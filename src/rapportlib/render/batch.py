@@ -3,7 +3,8 @@
 An executor is a small strategy object, chosen by name (``rapport render --executor``) from
 :data:`EXECUTORS`: ``local`` runs a process pool sized to the machine whose warm workers fork a
 child per report (:mod:`.forking`); ``dask`` sends one task per report to a Dask distributed
-cluster, where each report gets a kernel of its own. Both run the same :class:`RenderTask` and
+cluster, whose workers (running threads, so they cannot fork) each hand their reports to a warm
+helper process that forks a child per report. Both run the same :class:`RenderTask` and
 give the same outputs.
 
 Each report's render holds that report's lock (:mod:`.lock`): a report being rendered by another
@@ -13,6 +14,7 @@ report is written to a private log (:mod:`rapportlib.errorlog`) and summarised i
 
 from __future__ import annotations
 
+import contextlib
 import os
 import signal
 import time
@@ -86,7 +88,10 @@ class RenderTask:
                 except ChildFailed as exc:
                     message = unexpected(exc, self.layout.build, f"rapport render, rapporten {params_path}")
                     return Outcome(params_path, "failed", 1, message, time.perf_counter() - started)
-            return self._render(params_path, False)  # threads run here: a kernel of its own instead
+            # Threads run here (a Dask worker): a warm helper process of this one forks the child.
+            from .forkserver import render as in_helper
+
+            return in_helper(self, params_path, _threads())
         return self._render(params_path, self.mode == "inprocess")
 
     def _render(self, params_path: str, inprocess: bool, forked_at: float | None = None) -> Outcome:
@@ -124,6 +129,15 @@ class RenderTask:
             return outcome("failed", 1, unexpected(exc, self.layout.build, f"rapport render, rapporten {params_path}"))
         finally:
             timing.flush(params_path)
+
+
+def _threads() -> int:
+    """How many reports this process may hand over at once: a Dask worker's threads, else one."""
+    with contextlib.suppress(ImportError, ValueError):
+        from distributed import get_worker
+
+        return int(getattr(get_worker(), "nthreads", 1))
+    return 1
 
 
 class Executor(Protocol):
@@ -188,6 +202,7 @@ class DaskExecutor:
     def run(self, todo: list[str], task: RenderTask, finished: Callable[[Outcome], None]) -> None:
         from distributed import Client, as_completed
 
+        task = replace(task, mode="forked")  # each worker's warm helper forks a child per report
         with Client(self.scheduler) as client:
             for future in as_completed(client.map(task, todo, pure=False)):
                 finished(future.result())
