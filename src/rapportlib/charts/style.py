@@ -229,7 +229,8 @@ VALIDATE = False
 
 def render(chart: alt.TopLevelMixin, style: Style) -> str:
     """SVG text of ``chart`` drawn in ``style``, numbers in the Swedish locale."""
-    spec = chart.properties(width=style.width, autosize=AUTOSIZE).to_dict(validate=VALIDATE)
+    spec = chart.to_dict(validate=VALIDATE)
+    spec.update(width=style.width, autosize=AUTOSIZE)  # not ``.properties``: it copies the chart
     spec["config"] = config(style)
     from ..render.timing import stage
 
