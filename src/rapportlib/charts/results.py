@@ -132,10 +132,9 @@ def _stacked_shares(data: pd.DataFrame, style: Style) -> alt.Chart:
     )
     colours = [COLOURS["survey"][c] for c in SURVEY_SCALE]
     return (
-        alt.Chart(data)
+        alt.Chart(data, height=alt.Step(step), padding=padding(style, legend_rows(steps, style)))
         .mark_bar(stroke="white", strokeWidth=1.5)
         .encode(y=y, x=share, color=legend(steps, colours, style, column, field="Svar"), order=alt.Order("order:Q"))
-        .properties(height=alt.Step(step), padding=padding(style, legend_rows(steps, style)))
     )
 
 
