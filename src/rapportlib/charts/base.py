@@ -51,8 +51,13 @@ Draw = Callable[[Style], alt.TopLevelMixin]
 
 
 def make_figure(key: str, caption: str, alt_text: str, draw: Draw) -> Figure:
-    """A figure drawn for the screen and for print."""
-    return Figure(key, caption, alt_text, render(draw(SCREEN), SCREEN), render(draw(PRINT), PRINT))
+    """A figure drawn for the screen and for print. Altair's debug mode (each part of a chart
+    checked against the schema as it is made) is off while it is built: the specs are made by
+    code, the same for every report, and the tests check them (:data:`.style.VALIDATE`)."""
+    from altair.utils.schemapi import debug_mode
+
+    with debug_mode(False):
+        return Figure(key, caption, alt_text, render(draw(SCREEN), SCREEN), render(draw(PRINT), PRINT))
 
 
 def hidden_text(ind: dict) -> str:
