@@ -68,6 +68,9 @@ def start() -> None:
     pid = os.fork()
     if pid == 0:
         ours.close()
+        # One thread for Typst's layout: beside the worker (and the other workers) every core is
+        # busy already, and a pool of threads adds work of its own.
+        os.environ["RAYON_NUM_THREADS"] = "1"
         try:
             _serve(theirs)
         finally:

@@ -162,6 +162,20 @@ class Intervals:
         low, _ = self._solve(highspy.ObjSense.kMinimize, False)
         return min(cap, high - low)
 
+    def wide_enough(self, figure: Figure, need: float, eps: float) -> bool:
+        """Whether ``range(figure).width >= need - eps``, with one program where it can: a
+        largest value ``need`` above the figure's own value proves it wide enough, and a largest
+        value below ``need - eps`` proves it too narrow (a count is never below 0)."""
+        if not self._objective(figure):
+            return 0.0 >= need - eps
+        high, _ = self._solve(highspy.ObjSense.kMaximize, False)
+        if high - figure.value >= need:
+            return True
+        if high + 1e-6 < need - eps:
+            return False
+        low, _ = self._solve(highspy.ObjSense.kMinimize, False)
+        return high - low >= need - eps
+
     def _objective(self, figure: Figure) -> bool:
         """Make ``figure`` the objective; ``False`` when published zeros fix all its cells at 0."""
         columns = self._columns(figure.cells)

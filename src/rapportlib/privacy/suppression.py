@@ -157,7 +157,8 @@ class Protection:
             trial = hidden - {key}
             cells = figures[key].cells
             order = sorted(self.small, key=lambda k: (cells.isdisjoint(figures[k].cells), k))
-            if not self.exposures(self.intervals(self.shown(trial)), order, first=True):
+            lp = self.intervals(self.shown(trial))
+            if all(lp.wide_enough(figures[k], self.needs[k], _EPS) for k in order if self.needs[k] >= _EPS):
                 hidden = trial
         return hidden
 
