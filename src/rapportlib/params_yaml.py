@@ -1,10 +1,10 @@
 """A params file's YAML read at the edge, within bounds, and searched for identity numbers.
 
 The file is at most :data:`~rapportlib.limits.MAX_PARAMS_BYTES`, UTF-8 (with or without BOM),
-and read with YAML's safe loader, with three changes: dates stay text (``2021-02-31`` is then
-reported as ``period.end``), aliases (``*name``) are refused, so that an alias bomb ("billion
-laughs") cannot expand, and mappings and lists nest at most
-:data:`~rapportlib.limits.MAX_YAML_DEPTH` levels. Before anything is built from the file,
+and read with YAML's safe loader (libyaml's where installed), with three changes: dates stay text
+(``2021-02-31`` is then reported as ``period.end``), aliases (``*name``) are refused before
+anything is composed, so that an alias bomb ("billion laughs") cannot expand, and mappings and
+lists nest at most :data:`~rapportlib.limits.MAX_YAML_DEPTH` levels. Before anything is built from the file,
 every key and value is searched with :func:`rapportlib.identity.find` (a params value can reach
 the report: the team's name, a budget line, a file name), every number must be finite and at
 most :data:`~rapportlib.limits.MAX_PARAMS_NUMBER`, and values are plain YAML (text, numbers,
@@ -43,31 +43,52 @@ class _Refused(yaml.YAMLError):
         self.line, self.expected = line, expected
 
 
-class Loader(yaml.SafeLoader):
-    """YAML's safe loader; dates stay text, aliases are refused and nesting is bounded."""
+#: libyaml's parser where PyYAML has it (ten times faster: a no-change rebuild of many reports
+#: reads every params file), else PyYAML's own.
+_SAFE = yaml.CSafeLoader if getattr(yaml, "__with_libyaml__", False) else yaml.SafeLoader
+_OPEN = (yaml.MappingStartEvent, yaml.SequenceStartEvent)
+_CLOSE = (yaml.MappingEndEvent, yaml.SequenceEndEvent)
+_NODE = (yaml.ScalarEvent, yaml.AliasEvent, *_OPEN)
 
-    def __init__(self, stream) -> None:
-        super().__init__(stream)
-        self._depth = 0
 
-    def compose_node(self, parent, index):
-        event = self.peek_event()
-        line = event.start_mark.line + 1
-        if isinstance(event, yaml.AliasEvent):
-            raise _Refused(line, "YAML utan alias (*namn): skriv ut värdet på varje ställe där det behövs")
-        if self._depth >= MAX_YAML_DEPTH:
-            raise _Refused(line, f"YAML med högst {MAX_YAML_DEPTH} nivåer av mappningar och listor")
-        self._depth += 1
-        try:
-            return super().compose_node(parent, index)
-        finally:
-            self._depth -= 1
+class Loader(_SAFE):
+    """YAML's safe loader; dates stay text (see the resolvers below)."""
 
 
 Loader.yaml_implicit_resolvers = {
     key: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
     for key, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
 }
+
+
+def _refuse_aliases_and_depth(text: str) -> None:
+    """Read the file's events (nothing is built) and refuse an alias, or a value nested deeper
+    than :data:`~rapportlib.limits.MAX_YAML_DEPTH` mappings and lists, at its line. A file
+    libyaml cannot read is read again by PyYAML's own parser, which reads event by event and so
+    says where a refused value is, or what is wrong, as for every other file."""
+    try:
+        _refuse(text, _SAFE)
+    except _Refused:
+        raise
+    except yaml.YAMLError:
+        if _SAFE is not yaml.SafeLoader:
+            _refuse(text, yaml.SafeLoader)
+        raise
+
+
+def _refuse(text: str, loader: type) -> None:
+    depth = 0
+    for event in yaml.parse(text, Loader=loader):
+        if isinstance(event, _NODE):
+            line = event.start_mark.line + 1
+            if isinstance(event, yaml.AliasEvent):
+                raise _Refused(line, "YAML utan alias (*namn): skriv ut värdet på varje ställe där det behövs")
+            if depth >= MAX_YAML_DEPTH:
+                raise _Refused(line, f"YAML med högst {MAX_YAML_DEPTH} nivåer av mappningar och listor")
+        if isinstance(event, _OPEN):
+            depth += 1
+        elif isinstance(event, _CLOSE):
+            depth -= 1
 
 
 def _number_problem(loader: Loader, node: yaml.ScalarNode) -> str | None:
@@ -130,8 +151,10 @@ def read_yaml(path: Path) -> object:
     """The YAML value of a params file, checked as the module's docstring says; raises
     :class:`InputError` listing every identity number and number out of bounds."""
     file = str(path)
-    loader = Loader(_text(path, file))
+    text = _text(path, file)
+    loader = Loader(text)
     try:
+        _refuse_aliases_and_depth(text)  # before anything is composed: an alias bomb never expands
         node = loader.get_single_node()
         problems: list[Problem] = []
         if node is not None:
