@@ -89,9 +89,15 @@ class RenderTask:
                     message = unexpected(exc, self.layout.build, f"rapport render, rapporten {params_path}")
                     return Outcome(params_path, "failed", 1, message, time.perf_counter() - started)
             # Threads run here (a Dask worker): a warm helper process of this one forks the child.
+            from .forkserver import HelperFailed
             from .forkserver import render as in_helper
 
-            return in_helper(self, params_path, _threads())
+            started = time.perf_counter()
+            try:
+                return in_helper(self, params_path, _threads())
+            except HelperFailed as exc:
+                message = unexpected(exc, self.layout.build, f"rapport render, rapporten {params_path}")
+                return Outcome(params_path, "failed", 1, message, time.perf_counter() - started)
         return self._render(params_path, self.mode == "inprocess")
 
     def _render(self, params_path: str, inprocess: bool, forked_at: float | None = None) -> Outcome:

@@ -24,6 +24,10 @@ _started = 0
 _lock = threading.Lock()
 
 
+class HelperFailed(RuntimeError):
+    """A helper process ended (killed, or crashed) without handing back its answer."""
+
+
 class Helper:
     """One helper process, used by one thread at a time."""
 
@@ -49,9 +53,15 @@ def render(task, params_path: str, most: int = 1):
             _started += 1
     helper = _free.get()
     try:
-        return helper.render(task, params_path)
-    finally:
-        _free.put(helper)
+        outcome = helper.render(task, params_path)
+    except (EOFError, OSError, pickle.UnpicklingError) as exc:  # the helper is gone: the next report starts another
+        with contextlib.suppress(OSError):
+            helper.process.kill()
+        with _lock:
+            _started -= 1
+        raise HelperFailed(f"the helper process ended without an answer ({type(exc).__name__})") from None
+    _free.put(helper)
+    return outcome
 
 
 def main() -> None:
