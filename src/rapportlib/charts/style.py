@@ -26,8 +26,13 @@ from .renderer import draw
 
 #: The body font of the HTML (``body`` in ``templates/report.css``), family for family.
 SCREEN_FONT = '"DejaVu Sans", "Segoe UI", Helvetica, Arial, sans-serif'
-#: The body font of the PDF (``#set text(font: …)`` in ``templates/report.typ``).
-PRINT_FONT = '"Libertinus Serif", "DejaVu Serif", serif'
+#: The body font of the PDF (``#set text(font: …)`` in ``templates/report.typ``), which Typst draws
+#: the chart's text in (it bundles Libertinus), then the font vl-convert lays the chart out with (it
+#: has no Libertinus): Liberation Sans, which vl-convert bundles, so a chart is laid out the same on
+#: every machine, from memory (a system font is mapped from its file again for each of the hundreds of
+#: texts a chart measures: about half of a chart's drawing time), and a little wider than Libertinus,
+#: so labels get room to spare.
+PRINT_FONT = '"Libertinus Serif", "Liberation Sans"'
 
 #: Ink and rule colours of the page (``--ink``, ``--muted``, ``--rule`` in ``report.css``).
 INK = "#1d2733"
@@ -93,18 +98,24 @@ def wrap(text: str, style: Style, width: float | None = None) -> str:
     periodens slut", not "Inskrivna vid periodens / slut"). Breaks fall at spaces and after dashes
     and slashes; a word is never cut."""
     limit = max(4, math.floor((width or style.label_width) / (style.char_em * style.size)))
-    words = [w for w in text.replace("–", "– ").replace("/", "/ ").split(" ") if w]
+    # (glue, word): a word joins the last with a space where the text has one, else directly
+    # (the part after a dash or slash inside a word: "jan–dec", not a spaced "2015 – juni").
+    words = [
+        (" " if k == 0 else "", part)
+        for token in text.split(" ")
+        for k, part in enumerate(p for p in re.split(r"(?<=[–/])", token) if p)
+    ]
     best = _fill(words, limit)
     while limit > 1 and len(tighter := _fill(words, limit - 1)) == len(best):
         best, limit = tighter, limit - 1
     return "\n".join(best)
 
 
-def _fill(words: list[str], limit: int) -> list[str]:
-    """Words filled greedily into lines of at most ``limit`` characters (a longer word alone)."""
+def _fill(words: list[tuple[str, str]], limit: int) -> list[str]:
+    """``(glue, word)`` pairs filled greedily into lines of at most ``limit`` characters (a longer
+    word alone); a word that starts a line drops its glue."""
     lines: list[str] = []
-    for word in words:
-        joiner = "" if lines and lines[-1].endswith(("–", "/")) else " "
+    for joiner, word in words:
         if lines and len(lines[-1]) + len(joiner) + len(word) <= limit:
             lines[-1] += joiner + word
         else:
@@ -134,8 +145,8 @@ def legend_columns(labels: list[str], style: Style, width: float) -> int:
 
 def measure(labels: list[str], style: Style) -> float:
     """The width in px of the widest line of ``labels``: as the SVG renderer measures it where it
-    has the font, else as :func:`text_width` estimates it (the renderer would measure a fallback
-    font, for Libertinus a fifth wider than it)."""
+    has the font, else as :func:`text_width` estimates it (the renderer would measure its fallback,
+    :data:`PRINT_FONT`'s second family, which is wider)."""
     if not style.measured:
         return max(text_width(label, style) for label in labels)
     texts = [line for label in labels for line in label.split("\n")]
