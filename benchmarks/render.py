@@ -65,11 +65,18 @@ def naive(params: list[Path], out: Path) -> float:
     return time.perf_counter() - start
 
 
-def stage_table(path: Path) -> list[str]:
-    rows = [json.loads(line)["stages"] for line in path.read_text().splitlines() if line.strip()]
+def stage_table(path: Path, began: float, ended: float) -> list[str]:
+    """Mean stage times, and where the batch's wall time went: start-up before the first report,
+    the reports (how busy they kept the cores), and the end after the last."""
+    lines_ = [json.loads(line) for line in path.read_text().splitlines() if line.strip()]
+    rows = [line["stages"] for line in lines_]
     means = "  ".join(f"{s} {statistics.mean(r.get(s, 0) for r in rows):.2f}" for s in STAGES)
     lines = [f"  stages per report, mean of {len(rows)} (s):  {means}"]
     lines.append("  (charts is part of execute; fork is the child's start)")
+    first, last = min(r["began"] for r in lines_), max(r["ended"] for r in lines_)
+    busy = sum(r["ended"] - r["began"] for r in lines_) / ((os.cpu_count() or 1) * (last - first))
+    lines.append(f"  wall time: {first - began:.2f} s start-up before the first report, {last - first:.2f} s of "
+                 f"reports ({busy:.0%} of the cores' time in a report), {ended - last:.2f} s after the last")
     return lines
 
 
@@ -142,7 +149,9 @@ def main() -> None:
     timings = work / "timings.jsonl"
     command = [str(BIN / "rapport"), "render", "--all", "--params-dir", str(work / "fed" / "params")]
     command += ["--jobs", str(args.jobs)] if args.jobs else []
+    began = time.time()
     fast, cpu, _ = run([*command, "--output", str(work / "site")], env={"RAPPORT_TIMINGS": str(timings)}, cwd=ROOT)
+    ended = time.time()
     rebuild, _, _ = run([*command, "--output", str(work / "site")], cwd=ROOT)
     same = "not checked (--no-identical)"
     if not args.no_identical:
@@ -159,7 +168,7 @@ def main() -> None:
     print(f"one `rapport render` per report, own process:  {single / b:5.2f} s per report")
     print(f"rapport render --all:                          {per:5.2f} s per report, {cpu / n:4.2f} core-s per report "
           f"(aim ≤ 1.5) = {60 * n / cpu:5.1f} reports per core-minute")
-    print(*stage_table(timings), sep="\n")
+    print(*stage_table(timings, began, ended), sep="\n")
     print(f"speed-up over one process per report:          {single / b / per:5.1f}×   (aim ≥ 6×)")
     print(f"speed-up over naive:                           {slow / b / per:5.1f}×   (aim ≥ 10×)")
     print(f"renders again with --force:                    {same}")

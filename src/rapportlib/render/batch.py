@@ -105,6 +105,7 @@ class RenderTask:
         from . import timing
 
         started = time.perf_counter()
+        timing.begin()
         if forked_at is not None:
             timing.add("fork", started - forked_at)
 
