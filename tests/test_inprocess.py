@@ -116,6 +116,34 @@ def test_a_workers_service_draws_and_typesets_what_this_process_would(tmp_path):
     assert done.returncode == 0 and done.stdout.strip() == "ok", done.stderr
 
 
+def test_a_service_warms_up_first_and_a_forked_process_starts_its_own(tmp_path):
+    code = (  # in a process of its own: the service is forked before any thread runs
+        "import os, sys\n"
+        "from pathlib import Path\n"
+        "from rapportlib import service\n"
+        "from rapportlib.render.forking import run_forked\n"
+        "root = Path(sys.argv[1])\n"
+        "def warmup():\n"
+        "    (root / 'warm').write_text(str(os.getpid()))\n"
+        "service.start(warmup)\n"
+        "first = service._connection\n"
+        "service.start(warmup)\n"
+        "assert service._connection is first, 'a second start in the same process starts nothing'\n"
+        "ours = service.call(os.getpid)\n"
+        "assert ours != os.getpid() and (root / 'warm').read_text() == str(ours), 'the warm-up ran in the service first'\n"
+        "def child():\n"
+        "    service.start()\n"
+        "    return os.getpid(), service.call(os.getpid)\n"
+        "pid, theirs = run_forked(child)\n"
+        "assert theirs not in (ours, pid), 'a forked process starts its own service'\n"
+        "assert service.call(os.getpid) == ours\n"
+        "print('ok')\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code, str(tmp_path)], capture_output=True, text=True, timeout=120,
+                          env=dict(os.environ, PYTHONPATH=str(ROOT / "src")))
+    assert done.returncode == 0 and done.stdout.strip() == "ok", done.stderr
+
+
 _done: list = []
 
 

@@ -25,6 +25,7 @@ from typing import TypeVar
 T = TypeVar("T")
 
 _connection = None  # to the worker's service, in a worker and its children
+_owner: int | None = None  # the process that started the service _connection leads to
 ANSWER_WITHIN = 120  # seconds; a service that takes longer is given up
 #: Answers a service keeps for jobs marked remembered.
 REMEMBERED = 512
@@ -58,12 +59,19 @@ def call(job: Callable[..., T], *args) -> T:
     return job(*args)
 
 
-def start() -> None:
-    """Fork this process's service (call it while this process runs no thread)."""
-    global _connection
+def start(*warmups: Callable[[], object]) -> None:
+    """Fork this process's service (call it while this process runs no thread). The service first
+    runs ``warmups`` (what a first job would pay, such as starting a JavaScript engine) while this
+    process goes on; a job sent meanwhile waits for them."""
+    global _connection, _owner
     import multiprocessing
     from multiprocessing.util import Finalize
 
+    if _connection is not None and _owner == os.getpid():  # this process has one already
+        return
+    if _connection is not None:  # the service of the process this one was forked from: not ours
+        _connection.close()
+        _connection = None
     ours, theirs = multiprocessing.Pipe()
     pid = os.fork()
     if pid == 0:
@@ -72,11 +80,14 @@ def start() -> None:
         # busy already, and a pool of threads adds work of its own.
         os.environ["RAYON_NUM_THREADS"] = "1"
         try:
+            for warmup in warmups:
+                with contextlib.suppress(Exception):  # a job that needs it fails with its own message
+                    warmup()
             _serve(theirs)
         finally:
             os._exit(0)
     theirs.close()
-    _connection = ours
+    _connection, _owner = ours, os.getpid()
     # When a pool's worker ends: close the connection, and wait for the service to end, so that its
     # CPU time is counted with the worker's (as a kernel's is).
     Finalize(None, _finish, args=(ours, pid), exitpriority=10)

@@ -21,3 +21,8 @@ def draw_here(spec: dict, locale: dict | str | None) -> str:
     import vl_convert as vlc
 
     return vlc.vegalite_to_svg(spec, format_locale=locale) if locale else vlc.vegalite_to_svg(spec)
+
+
+def warm() -> None:
+    """Start vl-convert's JavaScript engine in this process (about 0.4 s, once) on a tiny chart."""
+    draw_here({"data": {"values": [{"x": 1}]}, "mark": "bar", "encoding": {"x": {"field": "x", "type": "quantitative"}}}, None)

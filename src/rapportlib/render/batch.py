@@ -56,14 +56,15 @@ def _interrupted(signum, frame) -> None:
 
 def _worker_start() -> None:
     from .. import service
+    from ..charts import renderer
     from .forking import can_fork, warm
 
     # Ctrl-C reaches every process of the terminal's group; a worker finishes the report it has
     # (published whole), and the main process starts no other.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     warm()
-    if can_fork():
-        service.start()  # one service (charts, PDFs) for all the reports this worker forks
+    if can_fork():  # one service (charts, PDFs) for all the reports this worker forks
+        service.start(renderer.warm)
 
 
 @dataclass(frozen=True)
@@ -167,6 +168,9 @@ class LocalExecutor:
         import concurrent.futures
         import multiprocessing
 
+        from .. import service
+        from ..charts import renderer
+
         if len(todo) == 1:  # one report: this process is its own
             finished(replace(task, mode="inprocess")(todo[0]))
             return
@@ -175,6 +179,9 @@ class LocalExecutor:
         jobs = max(1, min(self.jobs or os.cpu_count() or 1, len(todo)))
         if can_fork():  # warm here once, and fork the workers warm (the pool starts them all at once)
             warm()
+            # This process's own service draws the index page's chart at the end, its engine
+            # started meanwhile (a worker closes it: each has its own).
+            service.start(renderer.warm)
             context = multiprocessing.get_context("fork")
         else:  # "spawn": workers start clean (this process runs threads) and warm each on its own
             context = multiprocessing.get_context("spawn")
