@@ -25,4 +25,5 @@ def draw_here(spec: dict, locale: dict | str | None) -> str:
 
 def warm() -> None:
     """Start vl-convert's JavaScript engine in this process (about 0.4 s, once) on a tiny chart."""
-    draw_here({"data": {"values": [{"x": 1}]}, "mark": "bar", "encoding": {"x": {"field": "x", "type": "quantitative"}}}, None)
+    encoding = {"x": {"field": "x", "type": "quantitative"}}
+    draw_here({"data": {"values": [{"x": 1}]}, "mark": "bar", "encoding": encoding}, None)
