@@ -76,7 +76,7 @@ def _fill_caches() -> None:
     from ..load.schema import register_schema
     from . import htmlpage, pdf
 
-    pdf._pandoc()  # where pandoc is
+    pdf._pandoc()  # where pandoc is, and whether it takes runtime options
     # the page's Markdown parser, compiled on a first page
     shown = {"text/html": "<p>x</p>", "text/markdown": "x", "text/plain": "x"}
     cell = nbformat.v4.new_code_cell("x", outputs=[nbformat.v4.new_output("display_data", data=shown)])
