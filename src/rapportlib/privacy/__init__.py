@@ -92,7 +92,7 @@ def _audit(published: dict, computed: dict, threshold: int, strict: bool) -> lis
     shown = shown_in(model, published)
     found = [Exposure(k, None, threshold) for k in sorted(protection.small & shown)]
     hidden = sorted(protection.small - shown)
-    return found + (protection.exposures(protection.intervals(shown), hidden) if hidden else [])
+    return found + (protection.exposures(protection.intervals(shown, observe=True), hidden) if hidden else [])
 
 
 def ranges(published: dict, computed: dict) -> dict[str, Range]:

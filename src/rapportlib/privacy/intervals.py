@@ -6,6 +6,14 @@ take (the integer constraint is relaxed, so the range is, if anything, wider tha
 cell whose range is wide enough here is safe). HiGHS solves them; the model is built once per set
 of published figures and only the objective changes between solves, so each solve starts from the
 last basis and takes well under a millisecond at this size.
+
+Every solution is a table the published figures allow, so the values a figure takes in the
+solutions found so far lie in its range: where they already lie ``need`` apart, the range is at
+least that wide, and a program that asks only that (:meth:`Intervals.wide_enough`,
+:meth:`Intervals.width_up_to`) is answered without solving. The answer is the same as the
+programs': only the number of solves changes. Programs made with ``observe`` keep the solutions
+(those whose later solves report binding figures do not: which of several optimal bases a solve
+ends in depends on the solves before it).
 """
 
 from __future__ import annotations
@@ -64,9 +72,13 @@ class Range:
 class Intervals:
     """The linear programs of one model with one set of published figures."""
 
-    def __init__(self, model: Model, published: set[str], dead: frozenset[int] = frozenset()):
+    def __init__(
+        self, model: Model, published: set[str], dead: frozenset[int] = frozenset(), observe: bool = False
+    ):
         """``dead`` cells are known to be 0 whatever else is hidden (under a 0 that is always
-        published): they are left out of the programs, which makes them smaller."""
+        published): they are left out of the programs, which makes them smaller. With ``observe``
+        the solutions are kept to answer questions of width without solving (see the module
+        docstring)."""
         with _quiet_stdout():
             self.highs = highspy.Highs()
         h = self.highs
@@ -97,6 +109,9 @@ class Intervals:
                 self._row(dict.fromkeys(self._columns(fig.cells), 1), float(fig.value), fig.key)
         self.row_of = {key: i for i, key in enumerate(self.rows) if key is not None}
         self.hidden: set[str] = set()  # published figures hidden since (see :meth:`hide`)
+        # The solutions found since the constraints last tightened (rows: solutions; columns: cells).
+        self.seen: list[np.ndarray] | None = [] if observe else None
+        self._stacked: np.ndarray | None = None
 
     def _columns(self, cells) -> list[int]:
         return [self.column[c] for c in cells if c in self.column]
@@ -121,6 +136,9 @@ class Intervals:
     def show(self, key: str) -> None:
         """Undo :meth:`hide`."""
         h, fig = self.highs, self.figures[key]
+        if self.seen:  # a solution found without the figure's constraint may break it
+            self.seen.clear()
+            self._stacked = None
         self.hidden.discard(key)
         if key in self.row_of:
             h.changeRowBounds(self.row_of[key], float(fig.value), float(fig.value))
@@ -156,6 +174,8 @@ class Intervals:
         the range that wide whatever the smallest is."""
         if not self._objective(figure):
             return 0.0
+        if self.seen_width(figure) >= cap:
+            return cap
         high, _ = self._solve(highspy.ObjSense.kMaximize, False)
         if high - figure.value >= cap:
             return cap
@@ -168,6 +188,8 @@ class Intervals:
         value below ``need - eps`` proves it too narrow (a count is never below 0)."""
         if not self._objective(figure):
             return 0.0 >= need - eps
+        if self.seen_width(figure) >= need - eps:
+            return True
         high, _ = self._solve(highspy.ObjSense.kMaximize, False)
         if high - figure.value >= need:
             return True
@@ -175,6 +197,16 @@ class Intervals:
             return False
         low, _ = self._solve(highspy.ObjSense.kMinimize, False)
         return high - low >= need - eps
+
+    def seen_width(self, figure: Figure) -> float:
+        """How far apart the values of ``figure`` in the solutions kept so far lie (0 without
+        any): the width of its range is at least that."""
+        if not self.seen:
+            return 0.0
+        if self._stacked is None or len(self._stacked) != len(self.seen):
+            self._stacked = np.vstack(self.seen)
+        values = np.round(self._stacked[:, self._columns(figure.cells)].sum(axis=1), 6)
+        return float(values.max() - values.min())
 
     def _objective(self, figure: Figure) -> bool:
         """Make ``figure`` the objective; ``False`` when published zeros fix all its cells at 0."""
@@ -196,6 +228,8 @@ class Intervals:
         if status != _OPTIMAL:
             raise RuntimeError(f"the disclosure model has no solution ({h.modelStatusToString(status)})")
         value = round(h.getInfo().objective_function_value, 6)
+        if self.seen is not None:
+            self.seen.append(np.asarray(h.getSolution().col_value))
         if not binding:
             return value, set()
         solution = h.getSolution()

@@ -59,7 +59,7 @@ class Protection:
         self.fixed = {k for k, f in figures.items() if always_published(f, strict)}
         self.small = {k for k, f in figures.items() if sensitive(f, threshold, strict)}
         self.zeros = {k for k in self.fixed if figures[k].value == 0}
-        base = self.intervals(self.fixed)
+        base = self.intervals(self.fixed, observe=True)
         self.needs = {k: base.width_up_to(figures[k], threshold) for k in sorted(self.small)}
 
     def exposures(self, lp: Intervals, keys, first: bool = False, binding: bool = False) -> list[Exposure]:
@@ -80,12 +80,13 @@ class Protection:
     def shown(self, hidden: set[str]) -> set[str]:
         return set(self.model.figures) - hidden
 
-    def intervals(self, shown: set[str]) -> Intervals:
+    def intervals(self, shown: set[str], observe: bool = False) -> Intervals:
         """The linear programs given ``shown``; the cells under an always-published 0 (when it is
-        shown) are left out of them."""
+        shown) are left out of them. ``observe``: see :class:`.Intervals` (for programs whose
+        solves never report binding figures)."""
         figures = self.model.figures
         dead = frozenset().union(*(figures[k].cells for k in self.zeros & shown))
-        return Intervals(self.model, shown, dead)
+        return Intervals(self.model, shown, dead, observe)
 
     def choose_hidden(self) -> set[str]:
         """The figures to hide: the forced ones, the small counts, and secondary suppressions."""
@@ -144,7 +145,7 @@ class Protection:
         candidates = [k for k in sorted(hidden - self.small) if not figures[k].forced]
         if not candidates:
             return set()
-        lp = self.intervals(self.shown(hidden))
+        lp = self.intervals(self.shown(hidden), observe=True)
         return {k for k in candidates if lp.width_up_to(figures[k], _EPS) < _EPS}
 
     def _restore(self, hidden: set[str]) -> set[str]:
@@ -157,7 +158,7 @@ class Protection:
             trial = hidden - {key}
             cells = figures[key].cells
             order = sorted(self.small, key=lambda k: (cells.isdisjoint(figures[k].cells), k))
-            lp = self.intervals(self.shown(trial))
+            lp = self.intervals(self.shown(trial), observe=True)
             if all(lp.wide_enough(figures[k], self.needs[k], _EPS) for k in order if self.needs[k] >= _EPS):
                 hidden = trial
         return hidden
