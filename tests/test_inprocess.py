@@ -138,6 +138,8 @@ def test_a_service_warms_up_first_and_a_forked_process_starts_its_own(tmp_path):
         "pid, theirs = run_forked(child)\n"
         "assert theirs not in (ours, pid), 'a forked process starts its own service'\n"
         "assert service.call(os.getpid) == ours\n"
+        "service.stop()\n"
+        "assert service.call(os.getpid) == os.getpid(), 'after stop, jobs are done here'\n"
         "print('ok')\n"
     )
     done = subprocess.run([sys.executable, "-c", code, str(tmp_path)], capture_output=True, text=True, timeout=120,

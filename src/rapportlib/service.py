@@ -26,6 +26,7 @@ T = TypeVar("T")
 
 _connection = None  # to the worker's service, in a worker and its children
 _owner: int | None = None  # the process that started the service _connection leads to
+_pid = 0  # that service's process id
 ANSWER_WITHIN = 120  # seconds; a service that takes longer is given up
 #: Answers a service keeps for jobs marked remembered.
 REMEMBERED = 512
@@ -63,7 +64,7 @@ def start(*warmups: Callable[[], object]) -> None:
     """Fork this process's service (call it while this process runs no thread). The service first
     runs ``warmups`` (what a first job would pay, such as starting a JavaScript engine) while this
     process goes on; a job sent meanwhile waits for them."""
-    global _connection, _owner
+    global _connection, _owner, _pid
     import multiprocessing
     from multiprocessing.util import Finalize
 
@@ -87,15 +88,23 @@ def start(*warmups: Callable[[], object]) -> None:
         finally:
             os._exit(0)
     theirs.close()
-    _connection, _owner = ours, os.getpid()
+    _connection, _owner, _pid = ours, os.getpid(), pid
     # When a pool's worker ends: close the connection, and wait for the service to end, so that its
     # CPU time is counted with the worker's (as a kernel's is).
     Finalize(None, _finish, args=(ours, pid), exitpriority=10)
 
 
+def stop() -> None:
+    """End the service this process started, if it has one, and wait for it; jobs are done here
+    from then on."""
+    if _connection is not None and _owner == os.getpid():
+        _finish(_connection, _pid)
+
+
 def _finish(connection, pid: int) -> None:
     global _connection
-    _connection = None
+    if _connection is connection:
+        _connection = None
     connection.close()
     with contextlib.suppress(ChildProcessError):
         os.waitpid(pid, 0)

@@ -50,14 +50,16 @@ FigureBuilder = Callable[..., "Figure | None"]
 Draw = Callable[[Style], alt.TopLevelMixin]
 
 
-def make_figure(key: str, caption: str, alt_text: str, draw: Draw) -> Figure:
-    """A figure drawn for the screen and for print. Altair's debug mode (each part of a chart
-    checked against the schema as it is made) is off while it is built: the specs are made by
-    code, the same for every report, and the tests check them (:data:`.style.VALIDATE`)."""
+def make_figure(key: str, caption: str, alt_text: str, draw: Draw, printed: bool = True) -> Figure:
+    """A figure drawn for the screen and, unless it is never ``printed`` (``svg_print`` empty), for
+    print. Altair's debug mode (each part of a chart checked against the schema as it is made) is
+    off while it is built: the specs are made by code, the same for every report, and the tests
+    check them (:data:`.style.VALIDATE`)."""
     from altair.utils.schemapi import debug_mode
 
     with debug_mode(False):
-        return Figure(key, caption, alt_text, render(draw(SCREEN), SCREEN), render(draw(PRINT), PRINT))
+        screen = render(draw(SCREEN), SCREEN)
+        return Figure(key, caption, alt_text, screen, render(draw(PRINT), PRINT) if printed else "")
 
 
 def hidden_text(ind: dict) -> str:

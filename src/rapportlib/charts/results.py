@@ -139,7 +139,8 @@ def _stacked_shares(data: pd.DataFrame, style: Style) -> alt.Chart:
 
 
 def comparison_chart(rows: list[dict]) -> Figure:
-    """Bars of the share in goal per report, for the reviewers' cross-team comparison."""
+    """Bars of the share in goal per report, for the reviewers' cross-team comparison on the index
+    page (a web page only: not drawn for print)."""
     data = [Bar(r["Rapport"], r["I mål"], fmt.percent(r["I mål"]) if r["I mål"] is not None else "–") for r in rows]
     alt_text = "Andel i mål per rapport: " + "; ".join(f"{b.category} {b.text}" for b in data) + "."
     return make_figure(
@@ -147,4 +148,5 @@ def comparison_chart(rows: list[dict]) -> Figure:
         "Andel i mål per team och period",
         alt_text,
         lambda st: bars(data, st, colour=colour("result", "in_goal")),
+        printed=False,
     )

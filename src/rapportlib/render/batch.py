@@ -23,6 +23,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Protocol
 
+from .. import service
 from ..errorlog import unexpected
 from ..errors import InputError
 from ..layout import Layout
@@ -55,7 +56,6 @@ def _interrupted(signum, frame) -> None:
 
 
 def _worker_start() -> None:
-    from .. import service
     from ..charts import renderer
     from .forking import can_fork, warm
 
@@ -168,7 +168,6 @@ class LocalExecutor:
         import concurrent.futures
         import multiprocessing
 
-        from .. import service
         from ..charts import renderer
 
         if len(todo) == 1:  # one report: this process is its own
@@ -261,12 +260,15 @@ def render_all(
         if progress:
             progress(outcome, done, len(todo))
 
-    if todo:
-        if progress:
-            progress(None, 0, len(todo))
-        runner.run(todo, RenderTask(layout, final, engine, force, lock_timeout), finished)
-    recover(layout.output)
-    if summary["rendered"]:  # a run that published nothing leaves the index byte-identical
-        write_index(layout.output)
+    try:
+        if todo:
+            if progress:
+                progress(None, 0, len(todo))
+            runner.run(todo, RenderTask(layout, final, engine, force, lock_timeout), finished)
+        recover(layout.output)
+        if summary["rendered"]:  # a run that published nothing leaves the index byte-identical
+            write_index(layout.output)
+    finally:
+        service.stop()  # the one a local pool started in this process for the index page's chart
     summary["seconds"] = time.perf_counter() - started
     return summary
