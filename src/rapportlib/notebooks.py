@@ -34,15 +34,17 @@ def notebook_for(templates: Templates | Path, template: str, params_file: Path) 
     at, so a params file can only choose among the templates' own notebooks."""
     if not isinstance(templates, Templates):
         templates = Templates.of(templates)
-    names = available(templates)
+    valid = isinstance(template, str) and TEMPLATE_NAME.fullmatch(template)
+    found = templates.find(template) if valid else None
+    if found is not None:
+        return found
+    names = available(templates)  # listed for the message only (every folder read)
     choose = f"en av mallarna {', '.join(names)}" if names else "en mall i templates/"
-    if not isinstance(template, str) or not TEMPLATE_NAME.fullmatch(template):
+    if not valid:
         shown = None if contains(str(template)) else str(template)
         expected = f"ett mallnamn, inte en sökväg: {choose}"
         raise InputError([Problem(params_file.name, None, "template", shown, expected)])
-    if template not in names:
-        raise InputError([Problem(params_file.name, None, "template", template, choose)])
-    return templates.find(template)
+    raise InputError([Problem(params_file.name, None, "template", template, choose)])
 
 
 def sections(notebook: Path) -> list[tuple[str, str]]:
