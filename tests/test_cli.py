@@ -145,3 +145,42 @@ def test_quarto_engine_hands_the_executed_notebook_to_quarto(tmp_path):
     assert (published / "report.html").read_text() == "quarto html\n"
     assert (published / "report.pdf").read_text() == "quarto pdf\n"
     assert json.loads((published / "indicators.json").read_text(encoding="utf-8"))["team"]
+
+
+def _python(code: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60,
+                          env={**__import__("os").environ, "PYTHONPATH": str(ROOT / "src")})
+
+
+def test_the_program_ends_with_mains_status_and_waits_for_a_thread_still_running():
+    quick = "from rapportlib import cli\ncli.main = lambda: 3\ncli.run()\n"
+    assert _python(quick).returncode == 3
+    pool = (  # an idle pool nobody shut down (an interrupted preview): ended as by the interpreter
+        "import concurrent.futures, time\n"
+        "from rapportlib import cli\n"
+        "def main():\n"
+        "    global pool\n"
+        "    pool = concurrent.futures.ThreadPoolExecutor(1)\n"
+        "    pool.submit(time.sleep, 0.2)\n"
+        "    return 2\n"
+        "cli.main = main\n"
+        "cli.run()\n"
+    )
+    assert _python(pool).returncode == 2
+
+
+def test_the_progress_bar_on_a_terminal_starts_no_thread():
+    """A process running a thread cannot fork warm workers (render/forking.can_fork)."""
+    code = (
+        "import io, threading\n"
+        "from rapportlib import cli\n"
+        "class Terminal(io.StringIO):\n"
+        "    def isatty(self):\n"
+        "        return True\n"
+        "with cli._Progress(Terminal()) as progress:\n"
+        "    progress(None, 0, 3)\n"
+        "    assert progress.bar is not None\n"
+        "    print(threading.active_count())\n"
+    )
+    done = _python(code)
+    assert done.stdout.strip() == "1", done.stderr

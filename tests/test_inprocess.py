@@ -105,7 +105,7 @@ def test_a_workers_service_draws_and_typesets_what_this_process_would(tmp_path):
         "else:\n"
         "    raise AssertionError('a Typst error was not handed back')\n"
         "assert service._connection is not None\n"
-        "service._stop()\n"
+        "service.stop()\n"
         "assert renderer.draw(spec, 'sv-SE') == there, 'differs'\n"
         "typeset(str(root / 'r.typ'), str(root / 'here.pdf'), str(root))\n"
         "assert (root / 'here.pdf').read_bytes() == (root / 'there.pdf').read_bytes(), 'PDFs differ'\n"
@@ -138,11 +138,32 @@ def test_a_service_warms_up_first_and_a_forked_process_starts_its_own(tmp_path):
         "pid, theirs = run_forked(child)\n"
         "assert theirs not in (ours, pid), 'a forked process starts its own service'\n"
         "assert service.call(os.getpid) == ours\n"
+        "finalizer = service._finalizer\n"
         "service.stop()\n"
         "assert service.call(os.getpid) == os.getpid(), 'after stop, jobs are done here'\n"
+        "assert not finalizer.still_active(), 'no longer an exit handler'\n"
         "print('ok')\n"
     )
     done = subprocess.run([sys.executable, "-c", code, str(tmp_path)], capture_output=True, text=True, timeout=120,
+                          env=dict(os.environ, PYTHONPATH=str(ROOT / "src")))
+    assert done.returncode == 0 and done.stdout.strip() == "ok", done.stderr
+
+
+def test_a_service_that_does_not_answer_is_ended_and_the_work_done_here(tmp_path):
+    code = (  # in a process of its own; a stuck service must neither hang the job nor the exit
+        "import os, time\n"
+        "from rapportlib import service\n"
+        "service.ANSWER_WITHIN = 1\n"
+        "service.start(lambda: time.sleep(600))\n"
+        "stuck = service._pid\n"
+        "assert service.call(os.getpid) == os.getpid(), 'done here after the service gave no answer'\n"
+        "assert service._connection is None\n"
+        "try:\n"
+        "    os.kill(stuck, 0)\n"
+        "except ProcessLookupError:\n"
+        "    print('ok')\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60,
                           env=dict(os.environ, PYTHONPATH=str(ROOT / "src")))
     assert done.returncode == 0 and done.stdout.strip() == "ok", done.stderr
 

@@ -36,3 +36,13 @@ def test_a_pandoc_without_runtime_options_runs_without_them(fresh, tmp_path):
     fake.chmod(fake.stat().st_mode | stat.S_IEXEC)
     fresh.setattr(pypandoc, "get_pandoc_path", lambda: str(fake))
     assert pdf._pandoc() == (str(fake),)
+
+
+def test_convert_runs_pandoc_as_found(fresh):
+    import subprocess
+
+    commands, real = [], subprocess.run
+    fresh.setattr(subprocess, "run", lambda command, **kw: commands.append(command) or real(command, **kw))
+    found = pdf._pandoc()
+    pdf.convert("Text.")
+    assert tuple(commands[-1][: len(found)]) == found

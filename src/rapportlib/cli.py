@@ -169,6 +169,8 @@ class _Progress:
             if self.tty:
                 from tqdm import tqdm
 
+                # No monitor thread: a process running a thread cannot fork its warm workers.
+                tqdm.monitor_interval = 0
                 self.bar = tqdm(total=total, unit="rapport", desc="Renderar", leave=False, file=self.stream)
             return
         seconds = f"{outcome.seconds:.1f}".replace(".", ",")
@@ -304,17 +306,17 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def run() -> None:
-    """The ``rapport`` program: :func:`main`, then the end of the process as at any exit (other
-    threads joined, the exit handlers run: a batch's service ended and waited for, logs closed,
-    output flushed) but without the interpreter's teardown, which frees every object of pandas,
-    Altair and the rest one by one (about 0,3 s after a render, for nothing: the process ends)."""
+    """The ``rapport`` program: :func:`main`, then the end of the process as at any exit (the exit
+    handlers run: a batch's service ended and waited for, logs closed, output flushed) but without
+    the interpreter's teardown, which frees every object of pandas, Altair and the rest one by one
+    (about 0.3 s after a render, for nothing: the process ends). Where a thread other than daemons
+    still runs (an interrupted preview's pool), the interpreter's own exit ends it as always."""
     import atexit
     import threading
 
     status = main()
-    for thread in threading.enumerate():
-        if thread is not threading.main_thread() and not thread.daemon:
-            thread.join()
+    if any(t is not threading.main_thread() and not t.daemon for t in threading.enumerate()):
+        raise SystemExit(status)  # a thread still runs: the interpreter's own exit, which ends it first
     atexit._run_exitfuncs()
     for stream in (sys.stdout, sys.stderr):
         with contextlib.suppress(Exception):  # a reader that closed the pipe: already reported

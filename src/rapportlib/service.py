@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import signal
 from collections.abc import Callable
 from typing import TypeVar
 
@@ -27,6 +28,7 @@ T = TypeVar("T")
 _connection = None  # to the worker's service, in a worker and its children
 _owner: int | None = None  # the process that started the service _connection leads to
 _pid = 0  # that service's process id
+_finalizer = None  # the exit handler that ends the service this process started
 ANSWER_WITHIN = 120  # seconds; a service that takes longer is given up
 #: Answers a service keeps for jobs marked remembered.
 REMEMBERED = 512
@@ -52,7 +54,7 @@ def call(job: Callable[..., T], *args) -> T:
                 raise TimeoutError
             kind, value = _connection.recv()
         except (EOFError, OSError):  # the service is gone or stuck: do the work here from now on
-            _stop()
+            _give_up()
         else:
             if kind == "ok":
                 return value
@@ -64,7 +66,7 @@ def start(*warmups: Callable[[], object]) -> None:
     """Fork this process's service (call it while this process runs no thread). The service first
     runs ``warmups`` (what a first job would pay, such as starting a JavaScript engine) while this
     process goes on; a job sent meanwhile waits for them."""
-    global _connection, _owner, _pid
+    global _connection, _owner, _pid, _finalizer
     import multiprocessing
     from multiprocessing.util import Finalize
 
@@ -91,14 +93,14 @@ def start(*warmups: Callable[[], object]) -> None:
     _connection, _owner, _pid = ours, os.getpid(), pid
     # When a pool's worker ends: close the connection, and wait for the service to end, so that its
     # CPU time is counted with the worker's (as a kernel's is).
-    Finalize(None, _finish, args=(ours, pid), exitpriority=10)
+    _finalizer = Finalize(None, _finish, args=(ours, pid), exitpriority=10)
 
 
 def stop() -> None:
     """End the service this process started, if it has one, and wait for it; jobs are done here
     from then on."""
-    if _connection is not None and _owner == os.getpid():
-        _finish(_connection, _pid)
+    if _connection is not None and _owner == os.getpid() and _finalizer is not None:
+        _finalizer()  # runs _finish, once: it is no longer an exit handler
 
 
 def _finish(connection, pid: int) -> None:
@@ -138,6 +140,16 @@ def _serve(connection) -> None:
         connection.send(answer)
 
 
-def _stop() -> None:
+def _give_up() -> None:
+    """The service did not answer: end it (a stuck service would keep the process that started it
+    waiting at its exit) and do the work in this process from now on."""
     global _connection
-    _connection = None
+    connection, _connection = _connection, None
+    if _pid > 0:
+        with contextlib.suppress(OSError):
+            os.kill(_pid, signal.SIGKILL)
+    if _owner == os.getpid() and _finalizer is not None:
+        _finalizer()  # reaps it
+    elif connection is not None:
+        connection.close()
+
