@@ -82,6 +82,14 @@ def test_forked_children_share_nothing_and_report_failures():
         run_forked(os._exit, 9)
 
 
+def _prints_ok(code: str, *args) -> None:
+    """``code`` run in a Python process of its own (a service is forked before any thread runs)
+    ends well, having printed ``ok``."""
+    done = subprocess.run([sys.executable, "-c", code, *map(str, args)], capture_output=True, text=True, timeout=120,
+                          env=dict(os.environ, PYTHONPATH=str(ROOT / "src")))
+    assert done.returncode == 0 and done.stdout.strip() == "ok", done.stderr
+
+
 def test_a_workers_service_draws_and_typesets_what_this_process_would(tmp_path):
     code = (  # in a process of its own: the service is forked before any thread runs
         "import sys\n"
@@ -111,9 +119,7 @@ def test_a_workers_service_draws_and_typesets_what_this_process_would(tmp_path):
         "assert (root / 'here.pdf').read_bytes() == (root / 'there.pdf').read_bytes(), 'PDFs differ'\n"
         "print('ok')\n"
     )
-    done = subprocess.run([sys.executable, "-c", code, str(tmp_path)], capture_output=True, text=True, timeout=120,
-                          env=dict(os.environ, PYTHONPATH=str(ROOT / "src")))
-    assert done.returncode == 0 and done.stdout.strip() == "ok", done.stderr
+    _prints_ok(code, tmp_path)
 
 
 def test_a_service_warms_up_first_and_a_forked_process_starts_its_own(tmp_path):
@@ -144,9 +150,7 @@ def test_a_service_warms_up_first_and_a_forked_process_starts_its_own(tmp_path):
         "assert not finalizer.still_active(), 'no longer an exit handler'\n"
         "print('ok')\n"
     )
-    done = subprocess.run([sys.executable, "-c", code, str(tmp_path)], capture_output=True, text=True, timeout=120,
-                          env=dict(os.environ, PYTHONPATH=str(ROOT / "src")))
-    assert done.returncode == 0 and done.stdout.strip() == "ok", done.stderr
+    _prints_ok(code, tmp_path)
 
 
 def test_a_service_that_does_not_answer_is_ended_and_the_work_done_here(tmp_path):
@@ -163,9 +167,7 @@ def test_a_service_that_does_not_answer_is_ended_and_the_work_done_here(tmp_path
         "except ProcessLookupError:\n"
         "    print('ok')\n"
     )
-    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60,
-                          env=dict(os.environ, PYTHONPATH=str(ROOT / "src")))
-    assert done.returncode == 0 and done.stdout.strip() == "ok", done.stderr
+    _prints_ok(code)
 
 
 _done: list = []
